@@ -46,3 +46,6 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', 404, `${what
 export const conflict = (message: string) => new AppError('CONFLICT', 409, message);
 export const invalidState = (message: string) => new AppError('INVALID_STATE', 409, message);
 export const telephonyUnavailable = () => new AppError('TELEPHONY_UNAVAILABLE', 503, '话务系统暂时不可用，请稍后重试');
+export const rateLimited = () => new AppError('RATE_LIMITED', 429, '尝试次数过多，请稍后再试');
+export const callNotFound = () => new AppError('CALL_NOT_FOUND', 404, '通话不存在或已结束');
+export const internalError = () => new AppError('INTERNAL', 500, '系统内部错误，请稍后重试');

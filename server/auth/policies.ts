@@ -1,0 +1,45 @@
+/**
+ * Who may do what: the one place with role rules. Routes and socket handlers name an action;
+ * case visibility for agents is decided here too.
+ */
+import type { Role } from '../domain/terms';
+import { forbidden } from '../errors';
+import type { AuthUser } from './tokens';
+
+/** Roles that work at the agent desk: take calls and register cases. */
+const DESK_ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
+/** Roles that see every agent and every case. */
+const OVERSIGHT_ROLES: readonly Role[] = ['supervisor', 'admin'];
+
+/** Actions a route or a socket event asks permission for, with the roles allowed and the Chinese name shown in a refusal. */
+export const ACTIONS = {
+  'categories:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看诉求分类' },
+  'enterprises:read': { roles: DESK_ROLES, label: '查询企业' },
+  'cases:read': { roles: DESK_ROLES, label: '查看工单' },
+  'cases:create': { roles: DESK_ROLES, label: '登记工单' },
+  'agents:read': { roles: OVERSIGHT_ROLES, label: '查看坐席状态' },
+  'desk:use': { roles: DESK_ROLES, label: '使用坐席功能' },
+} as const satisfies Record<string, { roles: readonly Role[]; label: string }>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function isAllowed(user: AuthUser, action: Action): boolean {
+  return (ACTIONS[action].roles as readonly Role[]).includes(user.role);
+}
+
+/** Throws FORBIDDEN when the user's role may not perform `action`. */
+export function authorize(user: AuthUser, action: Action): void {
+  if (!isAllowed(user, action)) throw forbidden(ACTIONS[action].label);
+}
+
+/** True when the user sees every case; otherwise only their own and those of their calls. */
+export function seesAllCases(user: AuthUser): boolean {
+  return OVERSIGHT_ROLES.includes(user.role);
+}
+
+/** Throws FORBIDDEN unless the user takes calls under an agent id; returns that id. */
+export function requireAgentId(user: AuthUser): string {
+  authorize(user, 'desk:use');
+  if (!user.agentId) throw forbidden('接听电话（您的账号未配置坐席工号）');
+  return user.agentId;
+}
