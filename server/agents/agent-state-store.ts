@@ -42,8 +42,11 @@ interface AgentRecord {
   callId: string | null;
   wrapUpEndsAt: Date | null;
   pop: ScreenPop | null;
-  /** When the agent last became ready or finished wrap-up; the longest-idle agent is rung first. */
-  idleSince: Date | null;
+  /**
+   * Position in the idle order, taken when the agent last became ready or finished wrap-up;
+   * the lowest is the longest idle and rung first. A counter, not a time, so ties cannot occur.
+   */
+  idleOrder: number | null;
   connections: number;
   /** Set when the grace period ran out during a call: the agent goes offline when the call ends. */
   offlineAfterCall: boolean;
@@ -57,6 +60,7 @@ const IN_CALL_STATES: readonly AgentState[] = ['ringing', 'talking'];
 export class AgentStateStore extends EventEmitter<AgentStateStoreEvents> implements AgentPool {
   private readonly agents = new Map<string, AgentRecord>();
   private readonly availableListeners = new Set<() => void>();
+  private nextIdleOrder = 1;
   private readonly logger: Logger;
   private readonly wrapUpMs: number;
   private readonly disconnectGraceMs: number;
@@ -83,7 +87,7 @@ export class AgentStateStore extends EventEmitter<AgentStateStoreEvents> impleme
       callId: null,
       wrapUpEndsAt: null,
       pop: null,
-      idleSince: null,
+      idleOrder: null,
       connections: 0,
       offlineAfterCall: false,
       wrapUpTimer: null,
@@ -170,7 +174,7 @@ export class AgentStateStore extends EventEmitter<AgentStateStoreEvents> impleme
     for (const agent of this.agents.values()) {
       if (agent.state !== 'ready') continue;
       if (request.skill !== null && !agent.profile.skills.includes(request.skill)) continue;
-      if (!chosen || idleTime(agent) < idleTime(chosen)) chosen = agent;
+      if (!chosen || idleOrder(agent) < idleOrder(chosen)) chosen = agent;
     }
     if (!chosen) return null;
 
@@ -317,9 +321,9 @@ export class AgentStateStore extends EventEmitter<AgentStateStoreEvents> impleme
     if (callId !== agent.callId) agent.pop = null;
     agent.callId = callId;
 
-    if (state === 'ready' && (details.resetIdle || agent.idleSince === null)) agent.idleSince = now;
+    if (state === 'ready' && (details.resetIdle || agent.idleOrder === null)) agent.idleOrder = this.nextIdleOrder++;
     if (state === 'offline') {
-      agent.idleSince = null;
+      agent.idleOrder = null;
       agent.offlineAfterCall = false;
     }
 
@@ -349,9 +353,8 @@ export class AgentStateStore extends EventEmitter<AgentStateStoreEvents> impleme
   }
 }
 
-/** Start of the agent's idle time; an earlier start means a longer wait. */
-function idleTime(agent: AgentRecord): number {
-  return agent.idleSince?.getTime() ?? Number.POSITIVE_INFINITY;
+function idleOrder(agent: AgentRecord): number {
+  return agent.idleOrder ?? Number.POSITIVE_INFINITY;
 }
 
 function toStatus(agent: AgentRecord): AgentStatus {
