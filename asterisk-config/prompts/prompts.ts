@@ -18,6 +18,8 @@ export const PROMPTS = [
   { id: 'hotline-queue-many', text: '当前来电较多，请耐心等待。' },
   { id: 'hotline-queue-first', text: '您是下一位，受理员马上为您服务。' },
   { id: 'hotline-goodbye', text: '感谢您的来电，再见。' },
+  /** Played by the dialplan (extensions.conf, hotline-fallback) when the platform is not connected to Asterisk. */
+  { id: 'hotline-unavailable', text: '系统暂时无法接听您的来电，请稍后再拨。' },
 ] as const satisfies readonly Prompt[];
 
 /** Largest queue position spoken as a number; beyond it `hotline-queue-many` plays. */
@@ -32,7 +34,8 @@ export function numberPromptId(value: number): string {
 export function allPrompts(): Prompt[] {
   const numbers: Prompt[] = [];
   for (let value = 1; value <= MAX_SPOKEN_POSITION; value++) {
-    numbers.push({ id: numberPromptId(value), text: String(value) });
+    // A count of two before a measure word (您前面还有两位) is 两, not 二.
+    numbers.push({ id: numberPromptId(value), text: value === 2 ? '两' : String(value) });
   }
   return [...PROMPTS, ...numbers];
 }
