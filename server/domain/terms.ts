@@ -113,6 +113,36 @@ export const OPEN_CASE_STATES: readonly CaseState[] = CASE_STATES.filter(
   (state) => !['closed', 'archived', 'not-accepted', 'answered-on-spot'].includes(state),
 );
 
+/** The county's reasons for not accepting a matter (不予受理); each case refused carries one. */
+export const NOT_ACCEPTED_REASONS = ['review-or-litigation', 'criminal-or-public-security', 'already-accepted', 'economic-dispute'] as const;
+export type NotAcceptedReason = (typeof NOT_ACCEPTED_REASONS)[number];
+export const NOT_ACCEPTED_REASON_LABELS: Record<NotAcceptedReason, string> = {
+  'review-or-litigation': '行政复议或诉讼中',
+  'criminal-or-public-security': '刑事或治安案件',
+  'already-accepted': '已受理',
+  'economic-dispute': '企业与个人或组织间的经济纠纷',
+};
+
+/** The caller's rating, in the IVR survey after a call and at the callback (回访) of a case. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LEVEL_LABELS: Record<SatisfactionLevel, string> = {
+  satisfied: '满意',
+  'basically-satisfied': '基本满意',
+  dissatisfied: '不满意',
+};
+
+/** How a unit handler contacted the caller; `none` records that no contact was possible (e.g. an anonymous report). */
+export const CONTACT_METHODS = ['phone', 'sms', 'visit', 'meeting', 'none'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
+  phone: '电话',
+  sms: '短信',
+  visit: '上门走访',
+  meeting: '约见面谈',
+  none: '无法联系',
+};
+
 export const ORG_UNIT_TYPES = ['platform', 'department', 'township', 'village', 'discipline'] as const;
 export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
 
