@@ -1,0 +1,52 @@
+/**
+ * Shapes of the REST API as the desktop reads them. Socket payload types come from the shared
+ * event map; these cover the HTTP responses and requests.
+ */
+import type { CaseChannel, CaseKind, Role, Skill } from '../../../server/domain/terms';
+import type { EnterpriseSummary } from '../../../server/realtime/socket-events';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  agentId: string | null;
+  extension: string | null;
+  skills: Skill[];
+}
+
+export interface LoginResponse {
+  token: string;
+  user: User;
+}
+
+export interface Category {
+  id: number;
+  code: string;
+  name: string;
+  parentId: number | null;
+}
+
+/** New enterprise sent with a case when the credit code matched no stored enterprise. */
+export interface NewEnterprise {
+  name: string;
+  creditCode: string;
+  address?: string;
+}
+
+export interface CreateCaseRequest {
+  channel: CaseChannel;
+  kind: CaseKind;
+  categoryId: number;
+  enterpriseId?: number;
+  enterprise?: NewEnterprise;
+  callerName: string;
+  callerNumber: string;
+  anonymous: boolean;
+  confidential: boolean;
+  title: string;
+  content: string;
+  callId?: string;
+}
+
+export type { EnterpriseSummary };
