@@ -132,7 +132,7 @@ export const SATISFACTION_LEVEL_LABELS: Record<SatisfactionLevel, string> = {
   dissatisfied: '不满意',
 };
 
-/** How a unit handler contacted the caller; `none` records that no contact was possible (e.g. an anonymous report). */
+/** Contact method of a unit handler with the caller. `none` records that no contact was possible, as with an anonymous report. */
 export const CONTACT_METHODS = ['phone', 'sms', 'visit', 'meeting', 'none'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {

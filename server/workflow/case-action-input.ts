@@ -1,6 +1,6 @@
 /**
- * What each case action needs from the person who takes it, as zod schemas with Chinese
- * messages. The case transitions validate input through parseActionInput.
+ * Input schemas of the case actions (zod, with Chinese messages): the fields each action needs
+ * from the person who takes it. The case transitions validate input through parseActionInput.
  */
 import { z } from 'zod';
 import {
@@ -13,9 +13,9 @@ import {
 } from '../domain/terms';
 import { validationFailed } from '../errors';
 
-/** Longest free text accepted in one field, in characters. */
+/** Maximum length of one free-text field, in characters. */
 export const MAX_TEXT_LENGTH = 5000;
-/** Longest single extension, in working days: a longer one is a typo or a matter for escalation. */
+/** Maximum single extension, in working days. A longer one is a typo or a matter for escalation. */
 export const MAX_EXTENSION_WORKING_DAYS = 30;
 
 /** Required free text, trimmed; `label` names the field in the message, such as 退单原因. */
@@ -66,7 +66,7 @@ const extensionDays = z
   .min(1, { error: '延期至少 1 个工作日' })
   .max(MAX_EXTENSION_WORKING_DAYS, { error: `单次延期最多 ${MAX_EXTENSION_WORKING_DAYS} 个工作日` });
 
-/** An object schema whose message for a non-object input is Chinese too. */
+/** Builds an object schema that rejects a non-object input with a Chinese message too. */
 function object<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.object(shape, { error: '操作的输入格式无效，应为对象' });
 }

@@ -15,7 +15,7 @@ import type { TimeLimit } from './time-limits';
 
 export { CASE_ACTIONS, type ActionInput, type CaseAction } from './case-action-input';
 
-/** Who takes an action: a user's role, or `system` for the time-limit scheduler. */
+/** Taker of an action: a user's role, or `system` for the time-limit scheduler. */
 export type Actor = Role | 'system';
 const ACTOR_LABELS: Record<Actor, string> = { ...ROLE_LABELS, system: '系统' };
 
@@ -28,7 +28,7 @@ export interface CaseFacts {
   escalationPending?: boolean;
 }
 
-/** What the caller must change on the case besides its state. Absent fields stay as they are. */
+/** Changes the caller must make to the case besides its state. Absent fields stay as they are. */
 export interface CaseEffects {
   /** Start the sign-for, first-contact and completion clocks again from now (a new dispatch). */
   restartTimeLimits?: true;
@@ -50,7 +50,7 @@ export interface CaseTransitionEvent<A extends CaseAction = CaseAction> {
   actor: Actor;
   fromState: CaseState;
   toState: CaseState;
-  /** The reason, answer, reply or instruction that came with the action, if any. */
+  /** Main free text of the action (reason, on-the-spot answer, reply or instruction), if any. */
   note: string | null;
   /** The whole validated input. */
   data: ActionInput<A>;
@@ -287,9 +287,9 @@ function isActor(value: unknown): value is Actor {
 
 /**
  * Checks whether `actor` may take `action` on a case with these facts and this input. Returns the
- * target state and the timeline event, or one of these errors (never throws):
- * - FORBIDDEN when the role may never take the action, or not from this state;
- * - INVALID_STATE when the state, a pending extension or a pending escalation rules it out;
+ * target state and the timeline event, or one of these errors as a value:
+ * - FORBIDDEN when the role may never take the action, or not from this state.
+ * - INVALID_STATE when the state, a pending extension or a pending escalation rules it out.
  * - VALIDATION_FAILED for an unknown action or actor, or invalid input, with one message per field.
  * Role is checked before state, so a role that may never act learns nothing about the case.
  */

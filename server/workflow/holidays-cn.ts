@@ -102,9 +102,9 @@ export const CN_HOLIDAY_NOTICES: readonly HolidayNotice[] = [
 ];
 
 /**
- * Expands notices into one override per day: every day of a holiday period becomes a `holiday`
- * (weekend days inside the period too, so the admin table shows the whole break), and every
- * make-up day becomes a `workday` named after its holiday, such as 春节调休上班.
+ * Expands notices into one override per day. Every day of a holiday period becomes a `holiday`,
+ * weekend days inside the period too, so the admin table shows the whole break. Every make-up
+ * day becomes a `workday` named after its holiday, such as 春节调休上班.
  */
 export function expandHolidayNotices(notices: readonly HolidayNotice[]): CalendarOverride[] {
   const overrides: CalendarOverride[] = [];

@@ -35,11 +35,11 @@ const hours = (amount: number): TimeLimit => ({ amount, unit: 'working-hours' })
 
 /**
  * Defaults a county can start from, to be set per site because each province sets its own.
- * Signing for is a quick check that the case belongs to the unit, so one working day; a request
- * for help signs within 4 office hours because the enterprise is waiting on it. Consultations
- * need facts, not an investigation, so 3 working days to complete; help 5; complaints 10
- * because they need the other side heard; reports and suggestions 15 because they need an
- * investigation or a decision by the unit's leadership.
+ * Signing for is a quick check that the case belongs to the unit, so it gets one working day.
+ * A request for help signs within 4 office hours because the enterprise is waiting on it.
+ * Consultations need facts, not an investigation, so they complete in 3 working days and help in 5.
+ * Complaints get 10 because the other side must be heard. Reports and suggestions get 15 because
+ * they need an investigation or a decision by the unit's leadership.
  * NOTE: these are design choices for Minquan's first deployment, not figures from a regulation.
  */
 export const DEFAULT_KIND_LIMITS: Record<CaseKind, StageLimits> = {
@@ -62,7 +62,7 @@ export const DEFAULT_TIME_LIMIT_SETTINGS: TimeLimitSettings = {
   warning: DEFAULT_WARNING,
 };
 
-/** Longest limit accepted: a year of working days, or a month of office hours, catches typos. */
+/** Maximum limits accepted (about a year of working days, or a month of office hours), to catch typos. */
 const MAX_WORKING_DAYS = 250;
 const MAX_WORKING_HOURS = 200;
 

@@ -21,7 +21,7 @@ export interface CalendarOverride {
 /** Unit a time limit is counted in. */
 export type WorkingTimeUnit = 'working-days' | 'working-hours';
 
-/** Office period of a working day, as `HH:MM` in Asia/Shanghai; `end` is exclusive. */
+/** Office period of a working day, as `HH:MM` in Asia/Shanghai. The `end` minute is not part of it. */
 export interface OfficePeriod {
   start: string;
   end: string;
@@ -43,7 +43,7 @@ export const DEADLINE_LEVEL_LABELS: Record<DeadlineLevel, string> = {
   red: '已超期',
 };
 
-/** When a running limit turns yellow. Any one condition that holds is enough. */
+/** Yellow-warning rule of a running limit. The limit turns yellow as soon as one condition is met. */
 export interface WarningThreshold {
   /** Yellow once the remaining working time is at most this share (0 to 1) of the whole limit. */
   fraction: number;
@@ -62,7 +62,7 @@ export interface RunningDeadline {
 
 export interface DeadlineStatus {
   level: DeadlineLevel;
-  /** Working time left in milliseconds, in the deadline's unit; negative once overdue. */
+  /** Working time left in milliseconds, in the deadline's unit, and negative once overdue. */
   remainingMs: number;
   /** Working time from start to due in milliseconds, in the deadline's unit. */
   totalMs: number;
@@ -70,7 +70,7 @@ export interface DeadlineStatus {
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-/** China Standard Time is UTC+8 with no daylight saving time since 1991. */
+/** China Standard Time is UTC+8 all year, without daylight saving time. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * MINUTE_MS;
 /** Stop searching after ten years without a working day: the override table must be wrong then. */
 const MAX_SEARCH_DAYS = 3660;
@@ -126,7 +126,7 @@ function isWeekend(day: string): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-/** Checks admin-entered overrides; returns one Chinese problem per bad row. */
+/** Checks admin-entered overrides and returns one Chinese problem per invalid field. */
 function checkOverrides(overrides: readonly CalendarOverride[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
@@ -155,7 +155,7 @@ function checkOverrides(overrides: readonly CalendarOverride[]): FieldProblem[] 
 
 /**
  * Working days and working hours of one site. Build it from the admin table of holidays and
- * make-up working days; it does not change afterwards, so build a new one after an edit.
+ * make-up working days. It does not change afterwards, so build a new one after an edit.
  */
 export class WorkingCalendar {
   private readonly overrides = new Map<string, CalendarOverride>();
@@ -163,7 +163,7 @@ export class WorkingCalendar {
   private readonly officePeriods: readonly { start: number; end: number }[];
 
   /**
-   * Throws VALIDATION_FAILED (with one Chinese message per bad row) for an invalid override, and
+   * Throws VALIDATION_FAILED (with one Chinese message per invalid field) for an invalid override, and
    * RangeError for invalid office hours, which come from configuration rather than from users.
    */
   constructor(overrides: readonly CalendarOverride[], options: { officeHours?: readonly OfficePeriod[] } = {}) {
