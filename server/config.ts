@@ -101,5 +101,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return result.data;
 }
 
+const DB_KEYS = {
+  DB_DIALECT: true,
+  DB_STORAGE: true,
+  DB_HOST: true,
+  DB_PORT: true,
+  DB_NAME: true,
+  DB_USER: true,
+  DB_PASSWORD: true,
+} as const;
+
+/** The database settings alone, for tools such as the migration CLI that start no server. */
+export type DbConfig = Pick<Config, keyof typeof DB_KEYS>;
+
+/** Reads and validates only the `DB_*` settings; throws `ConfigError` like `loadConfig`. */
+export function loadDbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.pick(DB_KEYS).safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`));
+  }
+  return result.data;
+}
+
 /** The documented settings, for the README test. */
 export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];

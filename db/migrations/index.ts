@@ -1,0 +1,16 @@
+/**
+ * The ordered list of migrations. A new migration gets the next number and is added here;
+ * an applied migration is never edited, because databases in the field have already run it.
+ */
+import * as organisationAndUsers from './0001-organisation-and-users';
+import * as enterprises from './0002-enterprises';
+import * as calls from './0003-calls';
+import * as cases from './0004-cases';
+import type { Migration } from './schema-helpers';
+
+export const MIGRATIONS: { name: string; up: Migration; down: Migration }[] = [
+  { name: '0001-organisation-and-users', ...organisationAndUsers },
+  { name: '0002-enterprises', ...enterprises },
+  { name: '0003-calls', ...calls },
+  { name: '0004-cases', ...cases },
+];

@@ -1,0 +1,65 @@
+/**
+ * Defines every model on one Sequelize instance and links them. Models are defined per
+ * instance (not as global classes), so several databases can be open in one process.
+ */
+import type { Sequelize } from 'sequelize';
+import { defineAgentProfile } from './agent-profile';
+import { defineCall } from './call';
+import { defineCallOffer } from './call-offer';
+import { defineCase } from './case';
+import { defineCaseEvent } from './case-event';
+import { defineCaseSequence } from './case-sequence';
+import { defineCategory } from './category';
+import { defineEnterprise } from './enterprise';
+import { defineEnterpriseContact } from './enterprise-contact';
+import { defineOrgUnit } from './org-unit';
+import { defineUser } from './user';
+
+export function defineModels(sequelize: Sequelize) {
+  const models = {
+    OrgUnit: defineOrgUnit(sequelize),
+    User: defineUser(sequelize),
+    AgentProfile: defineAgentProfile(sequelize),
+    Enterprise: defineEnterprise(sequelize),
+    EnterpriseContact: defineEnterpriseContact(sequelize),
+    Call: defineCall(sequelize),
+    CallOffer: defineCallOffer(sequelize),
+    Category: defineCategory(sequelize),
+    Case: defineCase(sequelize),
+    CaseEvent: defineCaseEvent(sequelize),
+    CaseSequence: defineCaseSequence(sequelize),
+  };
+  const { OrgUnit, User, AgentProfile, Enterprise, EnterpriseContact, Call, CallOffer, Category, Case, CaseEvent } = models;
+
+  // The schema comes from the migrations, so associations add no constraints of their own.
+  const link = { constraints: false };
+  User.belongsTo(OrgUnit, { ...link, as: 'orgUnit', foreignKey: 'orgUnitId' });
+  User.hasOne(AgentProfile, { ...link, as: 'agentProfile', foreignKey: 'userId' });
+  AgentProfile.belongsTo(User, { ...link, as: 'user', foreignKey: 'userId' });
+  Enterprise.belongsTo(OrgUnit, { ...link, as: 'township', foreignKey: 'townshipId' });
+  Enterprise.hasMany(EnterpriseContact, { ...link, as: 'contacts', foreignKey: 'enterpriseId' });
+  EnterpriseContact.belongsTo(Enterprise, { ...link, as: 'enterprise', foreignKey: 'enterpriseId' });
+  CallOffer.belongsTo(Call, { ...link, as: 'call', foreignKey: 'callId' });
+  Case.belongsTo(Category, { ...link, as: 'category', foreignKey: 'categoryId' });
+  Case.belongsTo(Enterprise, { ...link, as: 'enterprise', foreignKey: 'enterpriseId' });
+  Case.belongsTo(User, { ...link, as: 'createdBy', foreignKey: 'createdById' });
+  Case.belongsTo(OrgUnit, { ...link, as: 'handlingUnit', foreignKey: 'handlingUnitId' });
+  Case.hasMany(CaseEvent, { ...link, as: 'events', foreignKey: 'caseId' });
+  CaseEvent.belongsTo(User, { ...link, as: 'actor', foreignKey: 'actorUserId' });
+
+  return models;
+}
+
+export type Models = ReturnType<typeof defineModels>;
+
+export type { AgentProfileRow } from './agent-profile';
+export type { CallRow } from './call';
+export type { CallOfferRow } from './call-offer';
+export type { CaseRow } from './case';
+export type { CaseEventData, CaseEventRow } from './case-event';
+export type { CaseSequenceRow } from './case-sequence';
+export type { CategoryRow } from './category';
+export type { EnterpriseRow } from './enterprise';
+export type { EnterpriseContactRow } from './enterprise-contact';
+export type { OrgUnitRow } from './org-unit';
+export type { UserRow } from './user';

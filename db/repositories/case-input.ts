@@ -1,0 +1,124 @@
+/**
+ * Checks the fields of a new case before anything is written, with Chinese messages per field.
+ * The HTTP layer validates the request body too; these checks guard the database itself.
+ */
+import type { Transaction } from 'sequelize';
+import { validationFailed, type FieldProblem } from '../../server/errors';
+import { CASE_CHANNELS, CASE_KINDS, type CaseChannel, type CaseKind } from '../../server/domain/terms';
+import type { Database } from '../database';
+import { normalizePhoneNumber } from './phone-number';
+
+export interface CreateCaseInput {
+  channel: CaseChannel;
+  kind: CaseKind;
+  title: string;
+  content: string;
+  categoryId?: number | null;
+  enterpriseId?: number | null;
+  callerName?: string | null;
+  /** Any common notation; stored as digits only. */
+  callerNumber?: string | null;
+  anonymous?: boolean;
+  confidential?: boolean;
+  /** Call the case is registered from; a call can have at most one case. */
+  callId?: string | null;
+  /** Lead unit, when the case is dispatched as it is registered. */
+  handlingUnitId?: number | null;
+}
+
+export interface CaseValues {
+  channel: CaseChannel;
+  kind: CaseKind;
+  title: string;
+  content: string;
+  categoryId: number | null;
+  enterpriseId: number | null;
+  callerName: string | null;
+  callerNumber: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  callId: string | null;
+  handlingUnitId: number | null;
+}
+
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_CALLER_NAME_LENGTH = 64;
+const MAX_PHONE_DIGITS = 20;
+
+/** Length in characters as MySQL counts them (code points), not UTF-16 units. */
+const characterCount = (text: string) => [...text].length;
+
+/** Returns the values to store, or throws `VALIDATION_FAILED` listing every invalid field. */
+export function validateCaseInput(input: CreateCaseInput): CaseValues {
+  const problems: FieldProblem[] = [];
+  const title = input.title?.trim() ?? '';
+  const content = input.content?.trim() ?? '';
+  const callerName = input.callerName?.trim() || null;
+  const callerNumber = input.callerNumber ? normalizePhoneNumber(input.callerNumber) : null;
+
+  if (!CASE_CHANNELS.includes(input.channel)) {
+    problems.push({ field: 'channel', message: '受理渠道无效' });
+  }
+  if (!CASE_KINDS.includes(input.kind)) {
+    problems.push({ field: 'kind', message: '诉求类型无效' });
+  }
+  if (!title) {
+    problems.push({ field: 'title', message: '请填写标题' });
+  } else if (characterCount(title) > MAX_TITLE_LENGTH) {
+    problems.push({ field: 'title', message: `标题不能超过${MAX_TITLE_LENGTH}个字` });
+  }
+  if (!content) {
+    problems.push({ field: 'content', message: '请填写诉求内容' });
+  }
+  if (callerName && characterCount(callerName) > MAX_CALLER_NAME_LENGTH) {
+    problems.push({ field: 'callerName', message: `姓名不能超过${MAX_CALLER_NAME_LENGTH}个字` });
+  }
+  if (input.callerNumber && (!callerNumber || callerNumber.length > MAX_PHONE_DIGITS)) {
+    problems.push({ field: 'callerNumber', message: '电话号码无效' });
+  }
+  if (problems.length > 0) {
+    throw validationFailed(problems);
+  }
+
+  return {
+    channel: input.channel,
+    kind: input.kind,
+    title,
+    content,
+    categoryId: input.categoryId ?? null,
+    enterpriseId: input.enterpriseId ?? null,
+    callerName,
+    callerNumber,
+    anonymous: input.anonymous ?? false,
+    confidential: input.confidential ?? false,
+    callId: input.callId ?? null,
+    handlingUnitId: input.handlingUnitId ?? null,
+  };
+}
+
+/** Throws `VALIDATION_FAILED` when a referenced category, enterprise, unit or call does not exist. */
+export async function checkCaseReferences(db: Database, values: CaseValues, transaction: Transaction): Promise<void> {
+  const { Category, Enterprise, OrgUnit, Call } = db.models;
+  const problems: FieldProblem[] = [];
+
+  if (values.categoryId !== null) {
+    const category = await Category.findByPk(values.categoryId, { transaction });
+    if (!category) {
+      problems.push({ field: 'categoryId', message: '所选分类不存在' });
+    } else if (!category.active) {
+      problems.push({ field: 'categoryId', message: '所选分类已停用' });
+    }
+  }
+  if (values.enterpriseId !== null && !(await Enterprise.findByPk(values.enterpriseId, { transaction }))) {
+    problems.push({ field: 'enterpriseId', message: '所选企业不存在' });
+  }
+  if (values.handlingUnitId !== null && !(await OrgUnit.findByPk(values.handlingUnitId, { transaction }))) {
+    problems.push({ field: 'handlingUnitId', message: '所选承办单位不存在' });
+  }
+  if (values.callId !== null && !(await Call.findByPk(values.callId, { transaction }))) {
+    problems.push({ field: 'callId', message: '关联的通话记录不存在' });
+  }
+  if (problems.length > 0) {
+    throw validationFailed(problems);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The database access the server uses. Every function takes the `Database` first and returns
+ * plain objects, never model instances.
+ */
+export { addCaseEvent, createCase, transitionCase } from './cases';
+export type { CaseActor, CaseNote, CaseTransition, CreateCaseInput, WriteOptions } from './cases';
+export { caseNumberDay, formatCaseNumber, CASE_NUMBER_PREFIX } from './case-number';
+export { getCase, listCases, MAX_LIST_LIMIT } from './case-queries';
+export type { CaseList, CaseListFilter } from './case-queries';
+export { casesForScreenPop } from './screen-pop';
+export type { ScreenPopCases, ScreenPopQuery } from './screen-pop';
+export { findEnterpriseByCreditCode, findEnterpriseByPhone, searchEnterprises } from './enterprises';
+export { countRecentCalls, endCall, endOffer, getCall, markAnswered, markMenuChoice, markOffered, markQueued, startCall } from './calls';
+export type { CallRecord, StartCallEvent } from './calls';
+export { agentProfiles, findUserById, findUserByUsername } from './users';
+export { listCategories, listOrgUnits } from './reference-data';
+export { normalizePhoneNumber } from './phone-number';
+export type {
+  AgentProfileRecord,
+  CaseDetail,
+  CaseEventRecord,
+  CaseSummary,
+  CategoryRecord,
+  EnterpriseSummary,
+  OrgUnitRecord,
+  UserCredentials,
+  UserRecord,
+} from './presenters';
