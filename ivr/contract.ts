@@ -78,3 +78,16 @@ export class CallNotFoundError extends Error {
     this.name = 'CallNotFoundError';
   }
 }
+
+/** A command that the call's current phase does not allow, such as holding a call that is not in a talk. */
+export class CallStateError extends Error {
+  readonly code = 'CALL_INVALID_STATE';
+  constructor(
+    readonly callId: string,
+    readonly phase: CallPhase,
+    readonly command: string,
+  ) {
+    super(`call ${callId} cannot ${command} while ${phase}`);
+    this.name = 'CallStateError';
+  }
+}
