@@ -21,7 +21,7 @@ readonly SOURCE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly ETC_DIR="${ASTERISK_ETC:-${DESTDIR:-}/etc/asterisk}"
 readonly SOUNDS_DIR="${ASTERISK_SOUNDS:-${DESTDIR:-}/var/lib/asterisk/sounds}"
 readonly CONF_FILES=(http.conf ari.conf manager.conf pjsip.conf extensions.conf musiconhold.conf rtp.conf modules.conf)
-# Files holding a secret are readable by Asterisk only.
+# Files that contain a secret are readable by Asterisk only.
 readonly SECRET_FILES=(ari.conf manager.conf pjsip.conf)
 readonly MIN_SECRET_LENGTH=16
 
