@@ -184,7 +184,7 @@ export class AriConnection {
       try {
         await this.connectOnce();
       } catch (error) {
-        this.logFailure(error);
+        if (!signal.aborted) this.logFailure(error);
       }
       if (signal.aborted) break;
       await sleep(this.backoff.next(), signal);
@@ -207,6 +207,7 @@ export class AriConnection {
         pingIntervalMs: this.options.pingIntervalMs ?? 15_000,
       },
       (text) => this.onMessage(text),
+      this.stopping.signal,
     );
     this.socket = socket;
     if (this.stopping.signal.aborted) socket.close();
@@ -226,16 +227,28 @@ export class AriConnection {
     this.events.emit('disconnected', undefined);
   }
 
+  /** Settles with `request`, or rejects after the request time-out or when the connection stops. */
   private withTimeout<T>(request: PromiseLike<T>, what: string): Promise<T> {
+    const signal = this.stopping.signal;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${what} timed out after ${this.requestTimeoutMs} ms`)), this.requestTimeoutMs);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new Error(`${what} abandoned: the ARI connection is stopping`));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        reject(new Error(`${what} timed out after ${this.requestTimeoutMs} ms`));
+      }, this.requestTimeoutMs);
+      signal.addEventListener('abort', onAbort, { once: true });
       request.then(
         (value) => {
           clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
           resolve(value);
         },
         (error: unknown) => {
           clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
           reject(error instanceof Error ? error : new Error(`${what} failed: ${String(error)}`));
         },
       );

@@ -37,12 +37,14 @@ function eventsUrl(options: EventSocketOptions): string {
 }
 
 /**
- * Opens the socket and resolves once it is open; rejects when it cannot open in time.
- * `onMessage` receives each text frame in order.
+ * Opens the socket and resolves once it is open; rejects when it cannot open in time or
+ * `signal` aborts first. `onMessage` receives each text frame in order.
  */
-export function openEventSocket(options: EventSocketOptions, onMessage: (text: string) => void): Promise<EventSocket> {
+export function openEventSocket(options: EventSocketOptions, onMessage: (text: string) => void, signal: AbortSignal): Promise<EventSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(eventsUrl(options), { handshakeTimeout: options.openTimeoutMs });
+    const onAbort = () => socket.terminate();
+    signal.addEventListener('abort', onAbort, { once: true });
     let opened = false;
     let pingTimer: NodeJS.Timeout | null = null;
     let awaitingPong = false;
@@ -79,6 +81,7 @@ export function openEventSocket(options: EventSocketOptions, onMessage: (text: s
     });
 
     socket.on('close', (code, reason) => {
+      signal.removeEventListener('abort', onAbort);
       if (pingTimer) clearInterval(pingTimer);
       if (!opened) {
         reject(new Error(lastError || `event socket closed before opening (code ${code})`));

@@ -17,6 +17,7 @@ import { type AgentPool, type AgentTarget, type CallEventMap, CallNotFoundError,
 import type { CallQueue, QueueMember } from '../queue/call-queue';
 import type { TypedEventEmitter } from '../typed-emitter';
 import { AgentLeg, type RingFailure } from './agent-leg';
+import { CallBridges } from './call-bridges';
 import { DigitBuffer } from './digit-buffer';
 import { type SessionPhase, assertTransition, toCallPhase } from './phase';
 import { PromptPlayer } from './prompt-player';
@@ -54,8 +55,6 @@ function skillFor(choice: IvrChoice): Skill {
 }
 
 export class CallSession implements QueueMember {
-  readonly holdBridgeId: string;
-  readonly talkBridgeId: string;
   private phase: SessionPhase = 'ivr';
   private choice: IvrChoice = 'none';
   skill: Skill = 'general';
@@ -64,7 +63,7 @@ export class CallSession implements QueueMember {
   private legSequence = 0;
   private answeredAgent: AgentTarget | null = null;
   private recordingName: string | null = null;
-  private readonly bridges = new Set<string>();
+  private readonly bridges: CallBridges;
   private step: IvrStep<unknown> | null = null;
   private announcer: QueueAnnouncer | null = null;
   private readonly digits = new DigitBuffer();
@@ -80,9 +79,8 @@ export class CallSession implements QueueMember {
     private readonly deps: SessionDependencies,
     parentLogger: Logger,
   ) {
-    this.holdBridgeId = `hold-${callId}`;
-    this.talkBridgeId = `call-${callId}`;
     this.logger = parentLogger.child({ callId, channelId: caller.id });
+    this.bridges = new CallBridges(deps.ari.rest, callId, this.logger);
     this.player = new PromptPlayer(deps.ari, caller.id, callId, deps.options.promptLanguage, this.logger);
     // Watch before the first await, so that nothing the caller does is missed.
     this.unwatchCaller = deps.ari.watchChannel(caller.id, (event) => this.onCallerEvent(event));
@@ -92,9 +90,9 @@ export class CallSession implements QueueMember {
     return this.phase;
   }
 
-  /** Whether `bridgeId` is one of this call's bridges. */
+  /** Returns whether `bridgeId` is one of this call's bridges. */
   ownsBridge(bridgeId: string): boolean {
-    return this.bridges.has(bridgeId);
+    return this.bridges.owns(bridgeId);
   }
 
   /**
@@ -115,7 +113,7 @@ export class CallSession implements QueueMember {
     this.requirePhase('talking', 'hold');
     this.moveTo('held');
     try {
-      await this.moveCaller(this.talkBridgeId, this.holdBridgeId, 'hold');
+      await this.moveCaller(true, 'hold');
     } catch (error) {
       if (this.phase === 'held') this.moveTo('talking');
       throw error;
@@ -128,7 +126,7 @@ export class CallSession implements QueueMember {
     this.requirePhase('held', 'resume');
     this.moveTo('talking');
     try {
-      await this.moveCaller(this.holdBridgeId, this.talkBridgeId, 'resume');
+      await this.moveCaller(false, 'resume');
     } catch (error) {
       if (this.phase === 'talking') this.moveTo('held');
       throw error;
@@ -220,11 +218,7 @@ export class CallSession implements QueueMember {
     this.queuedAt = new Date();
     this.digits.clear();
 
-    // Registered before creating, so that teardown and the reconnect check know the bridge.
-    this.bridges.add(this.holdBridgeId);
-    await this.deps.ari.rest.createBridge(this.holdBridgeId, 'holding');
-    await this.deps.ari.rest.addToBridge(this.holdBridgeId, [this.caller.id]);
-    await this.deps.ari.rest.startBridgeMoh(this.holdBridgeId, this.deps.options.mohClass);
+    await this.bridges.openHolding(this.caller.id, this.deps.options.mohClass);
     if (this.isEnded()) return;
 
     const announcer = new QueueAnnouncer(this.player, this.deps.options.queueAnnounceIntervalMs, () => this.deps.queue.position(this.callId));
@@ -256,23 +250,10 @@ export class CallSession implements QueueMember {
     this.connect(leg).catch((error: unknown) => this.onFlowError(error, 'joining caller and agent'));
   }
 
-  /** Moves the caller from the holding bridge into a new mixing bridge with the agent and records it. */
+  /** Joins caller and agent in the recorded mixing bridge. */
   private async connect(leg: AgentLeg): Promise<void> {
-    const rest = this.deps.ari.rest;
-    this.bridges.add(this.talkBridgeId);
-    await rest.createBridge(this.talkBridgeId, 'mixing');
-    await rest.removeFromBridge(this.holdBridgeId, this.caller.id);
-    await rest.addToBridge(this.talkBridgeId, [this.caller.id, leg.channelId]);
-    if (this.isEnded()) return;
-
-    const recordingName = `call-${this.callId}`;
-    try {
-      await rest.recordBridge(this.talkBridgeId, recordingName, this.deps.options.recordingFormat);
-      this.recordingName = recordingName;
-    } catch (error) {
-      if (isGone(error)) throw error;
-      this.logger.error({ err: error }, 'recording the call failed; the talk goes on unrecorded');
-    }
+    const { recordingFormat } = this.deps.options;
+    this.recordingName = await this.bridges.openTalk(this.caller.id, leg.channelId, `call-${this.callId}`, recordingFormat);
     if (this.isEnded()) return;
 
     this.moveTo('talking');
@@ -280,7 +261,7 @@ export class CallSession implements QueueMember {
     this.deps.events.emit('call.answered', {
       callId: this.callId,
       agentId: leg.target.agentId,
-      bridgeId: this.talkBridgeId,
+      bridgeId: this.bridges.talkBridgeId,
       recordingName: this.recordingName,
       answeredAt: new Date(),
     });
@@ -347,12 +328,7 @@ export class CallSession implements QueueMember {
       this.deps.events.emit('call.offer-ended', { callId: this.callId, agentId: leg.target.agentId, outcome: 'caller-gone', at: new Date() });
     }
 
-    const rest = this.deps.ari.rest;
-    const work: Promise<unknown>[] = [];
-    if (!this.callerGone) work.push(this.quietly('hang up caller', () => rest.hangup(this.caller.id)));
-    if (leg) work.push(leg.hangup());
-    for (const bridgeId of this.bridges) work.push(this.quietly(`destroy bridge ${bridgeId}`, () => rest.destroyBridge(bridgeId)));
-    await Promise.all(work);
+    await Promise.all([this.callerGone ? undefined : this.hangupCaller(), leg?.hangup(), this.bridges.destroyAll()]);
     this.unwatchCaller();
 
     this.deps.events.emit('call.ended', {
@@ -367,20 +343,19 @@ export class CallSession implements QueueMember {
     this.deps.onFinished(this);
   }
 
-  /** Runs a teardown request; a target already gone is normal and logged at debug. Never rejects. */
-  private async quietly(what: string, request: () => Promise<void>): Promise<void> {
+  /** Hangs up the caller; a caller already gone is normal. Never rejects. */
+  private async hangupCaller(): Promise<void> {
     try {
-      await request();
+      await this.deps.ari.rest.hangup(this.caller.id);
     } catch (error) {
-      if (isGone(error)) this.logger.debug({ what }, 'teardown: already gone');
-      else this.logger.warn({ err: error, what }, 'teardown request failed');
+      if (isGone(error)) this.logger.debug('caller already gone');
+      else this.logger.warn({ err: error }, 'hanging up the caller failed');
     }
   }
 
-  private async moveCaller(fromBridge: string, toBridge: string, command: string): Promise<void> {
+  private async moveCaller(toHold: boolean, command: string): Promise<void> {
     try {
-      await this.deps.ari.rest.removeFromBridge(fromBridge, this.caller.id);
-      await this.deps.ari.rest.addToBridge(toBridge, [this.caller.id]);
+      await this.bridges.moveCaller(this.caller.id, toHold);
     } catch (error) {
       if (this.isEnded() || isGone(error)) throw new CallNotFoundError(this.callId);
       this.logger.error({ err: error, command }, 'moving the caller between bridges failed');
