@@ -18,6 +18,8 @@ import type { AgentStatus, ScreenPop } from '../realtime/socket-events';
 /** An agent as the pool sees it: whom to ring and for which skills. */
 export interface AgentProfile {
   agentId: string;
+  /** The agent's user account, as stored with calls and cases. */
+  userId: number;
   extension: string;
   skills: Skill[];
 }

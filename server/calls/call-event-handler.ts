@@ -1,0 +1,221 @@
+/**
+ * Turns the hotline's call events into the call log (Call and CallOffer rows), agent state
+ * changes and Socket.IO events for the agent's desktops.
+ *
+ * The screen pop is on the critical path: the caller's history is looked up when the call
+ * starts, so that when the phone rings the pop goes out at once, before anything is written.
+ * Writes of one call run one after another in event order, and never hold up the pop.
+ */
+import type { Logger } from 'pino';
+import type { Database } from '../../db/database';
+import { endCall, endOffer, markAnswered, markMenuChoice, markOffered, markQueued, startCall } from '../../db/repositories';
+import type { CallEventMap, CallEventName } from '../../ivr/contract';
+import type { AgentStateStore } from '../agents/agent-state-store';
+import type { HotlineLink } from '../context';
+import { agentRoom, type DeskServer } from '../realtime/gateway';
+import type { ServerToClientEvents } from '../realtime/socket-events';
+import { buildScreenPop, lookUpCallerHistory, type CallerHistory } from './screen-pop';
+
+export interface CallEventHandlerOptions {
+  db: Database;
+  agents: AgentStateStore;
+  io: DeskServer;
+  logger: Logger;
+  repeatCallerDays: number;
+}
+
+/** A caller history older than this is looked up again when the phone rings. */
+const HISTORY_MAX_AGE_MS = 30_000;
+
+interface CallContext {
+  logger: Logger;
+  /** Database writes of this call, chained so they run in event order. */
+  writes: Promise<void>;
+  history: { promise: Promise<CallerHistory>; at: number } | null;
+}
+
+type Handlers = { [Name in CallEventName]: (event: CallEventMap[Name]) => void };
+
+export class CallEventHandler {
+  private readonly calls = new Map<string, CallContext>();
+  private readonly logger: Logger;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly options: CallEventHandlerOptions) {
+    this.logger = options.logger.child({ component: 'call-events' });
+    this.handlers = {
+      'call.started': (event) => this.onStarted(event),
+      'call.menu': (event) => this.persist(event.callId, 'menu choice', () => markMenuChoice(this.options.db, event)),
+      'call.queued': (event) => this.persist(event.callId, 'queued', () => markQueued(this.options.db, event)),
+      'call.offered': (event) => this.onOffered(event),
+      'call.offer-ended': (event) => this.onOfferEnded(event),
+      'call.answered': (event) => this.onAnswered(event),
+      'call.held': (event) => this.toAgent(event.agentId, 'call:held', { callId: event.callId }),
+      'call.resumed': (event) => this.toAgent(event.agentId, 'call:resumed', { callId: event.callId }),
+      'call.ended': (event) => this.onEnded(event),
+    };
+  }
+
+  /** Subscribes to the hotline's events; returns the function that unsubscribes. */
+  attach(hotline: HotlineLink): () => void {
+    const names = Object.keys(this.handlers) as CallEventName[];
+    for (const name of names) hotline.events.on(name, this.handlers[name] as (event: unknown) => void);
+    return () => {
+      for (const name of names) hotline.events.off(name, this.handlers[name] as (event: unknown) => void);
+    };
+  }
+
+  /** Resolves when every database write queued so far has finished (or failed and been logged). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.calls.values()].map((call) => call.writes));
+  }
+
+  private onStarted(event: CallEventMap['call.started']): void {
+    const call = this.call(event.callId);
+    call.logger.info({ callerNumber: maskNumber(event.callerNumber) }, 'call started');
+    this.persist(event.callId, 'start', () => startCall(this.options.db, event));
+    this.history(event.callId, event.callerNumber);
+  }
+
+  private onOffered(event: CallEventMap['call.offered']): void {
+    const call = this.call(event.callId);
+    call.logger.info({ agentId: event.agentId }, 'agent ringing, sending the screen pop');
+
+    this.history(event.callId, event.callerNumber)
+      .then((history) => {
+        const pop = buildScreenPop(event, history);
+        // The pop is shown only while this agent is still ringing for, or talking on, the call.
+        if (!this.options.agents.attachPop(event.agentId, pop)) {
+          call.logger.info({ agentId: event.agentId }, 'screen pop dropped: the agent left the call before it was ready');
+          return;
+        }
+        this.options.io.to(agentRoom(event.agentId)).emit('call:pop', pop);
+      })
+      .catch((error: unknown) => call.logger.error({ err: error, agentId: event.agentId }, 'screen pop failed'));
+
+    const agentUserId = this.agentUserId(event.agentId);
+    if (agentUserId !== null) {
+      this.persist(event.callId, 'offer', () => markOffered(this.options.db, { callId: event.callId, agentUserId, offeredAt: event.offeredAt }));
+    }
+  }
+
+  private onOfferEnded(event: CallEventMap['call.offer-ended']): void {
+    this.call(event.callId).logger.info({ agentId: event.agentId, outcome: event.outcome }, 'ringing ended without answer');
+    // Call control releases the agent itself; this covers a release that did not reach the pool.
+    if (this.isRinging(event.agentId, event.callId)) this.options.agents.release(event.agentId, event.callId, event.outcome);
+    this.toAgent(event.agentId, 'call:offer-ended', { callId: event.callId, outcome: event.outcome });
+
+    const agentUserId = this.agentUserId(event.agentId);
+    if (agentUserId !== null) {
+      this.persist(event.callId, 'offer end', () =>
+        endOffer(this.options.db, { callId: event.callId, agentUserId, outcome: event.outcome, endedAt: event.at }),
+      );
+    }
+  }
+
+  private onAnswered(event: CallEventMap['call.answered']): void {
+    this.call(event.callId).logger.info({ agentId: event.agentId, bridgeId: event.bridgeId }, 'call answered');
+    this.options.agents.callAnswered(event.agentId, event.callId);
+    this.toAgent(event.agentId, 'call:answered', { callId: event.callId });
+
+    const agentUserId = this.agentUserId(event.agentId);
+    if (agentUserId !== null) {
+      this.persist(event.callId, 'answer', () =>
+        markAnswered(this.options.db, {
+          callId: event.callId,
+          agentUserId,
+          bridgeId: event.bridgeId,
+          recordingName: event.recordingName,
+          answeredAt: event.answeredAt,
+        }),
+      );
+    }
+  }
+
+  private onEnded(event: CallEventMap['call.ended']): void {
+    const call = this.call(event.callId);
+    call.logger.info({ endedBy: event.endedBy, phase: event.phase, agentId: event.agentId }, 'call ended');
+    if (event.agentId) {
+      this.options.agents.callEnded(event.agentId, event.callId);
+      this.toAgent(event.agentId, 'call:ended', { callId: event.callId, endedBy: event.endedBy });
+    }
+
+    const agentUserId = event.agentId ? this.agentUserId(event.agentId) : null;
+    this.persist(event.callId, 'end', () =>
+      endCall(this.options.db, {
+        callId: event.callId,
+        endedBy: event.endedBy,
+        phase: event.phase,
+        agentUserId,
+        recordingName: event.recordingName,
+        endedAt: event.endedAt,
+      }),
+    );
+    // The context goes once its writes are done; a late event would start a fresh one.
+    const writes = call.writes;
+    void writes.then(() => {
+      if (this.calls.get(event.callId)?.writes === writes) this.calls.delete(event.callId);
+    });
+  }
+
+  private call(callId: string): CallContext {
+    let call = this.calls.get(callId);
+    if (!call) {
+      call = { logger: this.logger.child({ callId }), writes: Promise.resolve(), history: null };
+      this.calls.set(callId, call);
+    }
+    return call;
+  }
+
+  /** Returns the caller's history, looked up now or reused from the start of the call. */
+  private history(callId: string, callerNumber: string): Promise<CallerHistory> {
+    const call = this.call(callId);
+    if (call.history && Date.now() - call.history.at <= HISTORY_MAX_AGE_MS) return call.history.promise;
+
+    const promise = lookUpCallerHistory(this.options.db, { callId, callerNumber }, { repeatCallerDays: this.options.repeatCallerDays });
+    // A failed lookup is reported by the pop that awaits it; it must not be reused.
+    promise.catch(() => {
+      if (call.history?.promise === promise) call.history = null;
+    });
+    call.history = { promise, at: Date.now() };
+    return promise;
+  }
+
+  /** Queues a write of this call after its earlier ones; a failure is logged and does not stop later writes. */
+  private persist(callId: string, step: string, write: () => Promise<boolean | void>): void {
+    const call = this.call(callId);
+    call.writes = call.writes.then(async () => {
+      try {
+        const stored = await write();
+        if (stored === false) call.logger.warn({ step }, 'call log not updated: the call is not stored');
+      } catch (error) {
+        call.logger.error({ err: error, step }, 'writing the call log failed');
+      }
+    });
+  }
+
+  private toAgent<E extends 'call:answered' | 'call:offer-ended' | 'call:held' | 'call:resumed' | 'call:ended'>(
+    agentId: string,
+    event: E,
+    payload: Parameters<ServerToClientEvents[E]>[0],
+  ): void {
+    (this.options.io.to(agentRoom(agentId)).emit as (name: string, payload: unknown) => boolean)(event, payload);
+  }
+
+  private isRinging(agentId: string, callId: string): boolean {
+    const status = this.options.agents.status(agentId);
+    return status?.state === 'ringing' && status.callId === callId;
+  }
+
+  private agentUserId(agentId: string): number | null {
+    const profile = this.options.agents.profile(agentId);
+    if (!profile) this.logger.warn({ agentId }, 'call event names an agent without a profile');
+    return profile?.userId ?? null;
+  }
+}
+
+/** Keeps the first three and last four digits, so logs do not carry whole numbers of callers. */
+export function maskNumber(number: string): string {
+  if (number.length <= 7) return '*'.repeat(number.length);
+  return `${number.slice(0, 3)}${'*'.repeat(number.length - 7)}${number.slice(-4)}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * What the HTTP routes, the socket gateway and the call-event handlers share: built once by
+ * `createPlatform` and passed down, so no module reaches for globals.
+ */
+import type { Logger } from 'pino';
+import type { Database } from '../db/database';
+import type { Hotline } from '../ivr/index';
+import type { AgentStateStore } from './agents/agent-state-store';
+import type { LoginRateLimiter } from './auth/login-rate-limiter';
+import type { TokenService } from './auth/tokens';
+import type { Config } from './config';
+import type { CaseSummary } from './realtime/socket-events';
+
+/** The part of a running hotline the server uses; tests pass a fake with the same shape. */
+export type HotlineLink = Pick<Hotline, 'events' | 'control' | 'isConnected' | 'stop'> & { readonly ami?: Hotline['ami'] };
+
+export interface ServerContext {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  tokens: TokenService;
+  agents: AgentStateStore;
+  loginLimiter: LoginRateLimiter;
+  /** The hotline, or null before it started. */
+  hotline: () => HotlineLink | null;
+  /** Tells the user's open desktops that they saved a case. */
+  notifyCaseSaved: (userId: number, summary: CaseSummary) => void;
+}

@@ -1,0 +1,138 @@
+/**
+ * The OpenAPI 3.1 document of the REST API. Request bodies and query parameters are generated
+ * from the same zod schemas the routes parse with; responses come from `RESPONSE_SCHEMAS`.
+ * `docs/openapi.json` is this document written out (`npm run docs:openapi`).
+ */
+import { z } from 'zod';
+import { createCaseRequestSchema } from '../../cases/create-case-request';
+import { loginRequestSchema } from '../routes/auth/schemas';
+import { caseIdSchema, caseListQuerySchema } from '../routes/cases/schemas';
+import { enterpriseQuerySchema } from '../routes/enterprises/schemas';
+import { RESPONSE_SCHEMAS } from './response-schemas';
+
+type JsonSchema = Record<string, unknown>;
+
+function requestSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parameters(schema: z.ZodType, location: 'query' | 'path'): JsonSchema[] {
+  const json = requestSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+
+/** Answers shared by every route behind a login. */
+const SIGNED_IN_ERRORS = {
+  401: error('AUTH_REQUIRED without a token, AUTH_INVALID for a bad or expired token'),
+};
+const ROLE_ERRORS = { ...SIGNED_IN_ERRORS, 403: error('FORBIDDEN: the role may not use this route') };
+
+export function buildOpenApiDocument(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Minquan 12345 platform API',
+      version: '0.1.0',
+      description:
+        'REST API of the Minquan County 12345 Enterprise Service 110 platform. Errors are `{ error: { code, message, fields } }` with a Chinese `message`. Real-time events are listed in docs/socket-events.md.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: RESPONSE_SCHEMAS,
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Database and Asterisk link status',
+          security: [],
+          responses: { 200: json(ref('Health'), 'The database answers'), 503: json(ref('Health'), 'The database does not answer') },
+        },
+      },
+      '/api/openapi.json': {
+        get: { summary: 'This document', security: [], responses: { 200: json({ type: 'object' }, 'The OpenAPI document') } },
+      },
+      '/api/auth/login': {
+        post: {
+          summary: 'Log in with username and password',
+          security: [],
+          requestBody: { required: true, content: { 'application/json': { schema: requestSchema(loginRequestSchema) } } },
+          responses: {
+            200: json(ref('LoginResponse'), 'Logged in'),
+            400: error('VALIDATION_FAILED'),
+            401: error('LOGIN_FAILED: unknown user, inactive user or wrong password'),
+            429: error('RATE_LIMITED: too many failed attempts for this username from this address'),
+          },
+        },
+      },
+      '/api/me': {
+        get: { summary: 'The signed-in user', responses: { 200: json(ref('User'), 'The user'), ...SIGNED_IN_ERRORS } },
+      },
+      '/api/categories': {
+        get: {
+          summary: 'Active case categories, flat, ordered by code',
+          responses: { 200: json({ type: 'array', items: ref('Category') }, 'The categories'), ...ROLE_ERRORS },
+        },
+      },
+      '/api/enterprises': {
+        get: {
+          summary: 'Find enterprises by exact credit code or by name or code prefix',
+          parameters: parameters(enterpriseQuerySchema, 'query'),
+          responses: {
+            200: json({ type: 'array', items: ref('Enterprise') }, 'Matching enterprises (at most one for creditCode)'),
+            400: error('VALIDATION_FAILED: give exactly one of creditCode and q'),
+            ...ROLE_ERRORS,
+          },
+        },
+      },
+      '/api/cases': {
+        get: {
+          summary: 'Cases the user may see, newest first',
+          description: 'Agents see the cases they registered and those of calls they answered; supervisors and admins see all. `mine` limits to cases the user registered.',
+          parameters: parameters(caseListQuerySchema, 'query'),
+          responses: { 200: json(ref('CaseList'), 'One page of cases'), 400: error('VALIDATION_FAILED'), ...ROLE_ERRORS },
+        },
+        post: {
+          summary: 'Register a case',
+          description:
+            'Give `enterpriseId` for a stored enterprise or `enterprise` for a new one (found by credit code when it exists). `callId` must be a call this agent answered.',
+          requestBody: { required: true, content: { 'application/json': { schema: requestSchema(createCaseRequestSchema) } } },
+          responses: {
+            201: json(ref('Case'), 'The registered case with its timeline'),
+            400: error('VALIDATION_FAILED with a Chinese message per field'),
+            409: error('CONFLICT: the call already has a case'),
+            ...ROLE_ERRORS,
+          },
+        },
+      },
+      '/api/cases/{id}': {
+        get: {
+          summary: 'One case with its timeline',
+          parameters: parameters(caseIdSchema, 'path'),
+          responses: {
+            200: json(ref('Case'), 'The case'),
+            400: error('VALIDATION_FAILED: the id is not a positive integer'),
+            404: error('NOT_FOUND'),
+            ...ROLE_ERRORS,
+          },
+        },
+      },
+      '/api/agents': {
+        get: {
+          summary: 'Status of every known agent, for supervisors and admins',
+          responses: { 200: json({ type: 'array', items: ref('AgentStatus') }, 'The agents, ordered by agent id'), ...ROLE_ERRORS },
+        },
+      },
+    },
+  };
+}

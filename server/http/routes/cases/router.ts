@@ -1,0 +1,41 @@
+/**
+ * `GET /api/cases` (the cases the user may see, paged), `GET /api/cases/:id` (one case with its
+ * timeline) and `POST /api/cases` (register a case from the desk).
+ */
+import { Router } from 'express';
+import { getCase } from '../../../../db/repositories';
+import type { ServerContext } from '../../../context';
+import { forbidden, notFound } from '../../../errors';
+import { canReadCase, listVisibleCases } from '../../../cases/case-access';
+import { CREATE_CASE_LABELS, createCaseRequestSchema } from '../../../cases/create-case-request';
+import { presentCase } from '../../../cases/present-case';
+import { registerCase } from '../../../cases/register-case';
+import { allow, signedInUser } from '../../auth-middleware';
+import { parseInput } from '../../validation';
+import { CASE_ID_LABELS, CASE_LIST_LABELS, caseIdSchema, caseListQuerySchema } from './schemas';
+
+export function casesRouter(context: ServerContext): Router {
+  const router = Router();
+
+  router.get('/api/cases', allow('cases:read'), async (request, response) => {
+    const query = parseInput(caseListQuerySchema, request.query, CASE_LIST_LABELS);
+    response.json(await listVisibleCases(context.db, signedInUser(request), query));
+  });
+
+  router.get('/api/cases/:id', allow('cases:read'), async (request, response) => {
+    const { id } = parseInput(caseIdSchema, request.params, CASE_ID_LABELS);
+    const detail = await getCase(context.db, id);
+    if (!detail) throw notFound('工单');
+    if (!(await canReadCase(context.db, signedInUser(request), detail))) throw forbidden('查看此工单');
+
+    response.json(presentCase(detail));
+  });
+
+  router.post('/api/cases', allow('cases:create'), async (request, response) => {
+    const body = parseInput(createCaseRequestSchema, request.body, CREATE_CASE_LABELS);
+    const detail = await registerCase(context, signedInUser(request), body);
+    response.status(201).json(presentCase(detail));
+  });
+
+  return router;
+}
