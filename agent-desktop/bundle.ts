@@ -11,7 +11,7 @@ const desktopRoot = path.dirname(fileURLToPath(import.meta.url));
 /** Entry module and stylesheet of the renderer. */
 export const RENDERER_ENTRIES = [path.join(desktopRoot, 'renderer', 'main.tsx'), path.join(desktopRoot, 'renderer', 'styles.css')];
 
-/** Folder, under the page's URL, that holds the JS and CSS. */
+/** Folder under the page's URL that contains the JS and CSS. */
 export const ASSET_PREFIX = 'assets';
 
 export interface BundleFile {
@@ -48,6 +48,7 @@ export async function buildRendererBundle(): Promise<RendererBundle> {
     minify: true,
     sourcemap: 'linked',
     legalComments: 'none',
+    charset: 'utf8',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
@@ -67,7 +68,7 @@ export async function buildRendererBundle(): Promise<RendererBundle> {
   return { html: renderIndexHtml(script, stylesheet), files };
 }
 
-/** The page shell; asset paths are relative so that the router works under any mount path ending in "/". */
+/** Renders the page shell. Asset paths are relative, so the router works under any mount path ending in "/". */
 function renderIndexHtml(script: string, stylesheet: string): string {
   return `<!doctype html>
 <html lang="zh-CN">

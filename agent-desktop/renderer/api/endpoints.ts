@@ -1,6 +1,6 @@
 /** Typed calls of the REST endpoints the agent desktop uses. */
 import type { CaseSummary, EnterpriseSummary } from '../../../server/realtime/socket-events';
-import { toCaseDetail, type CaseDetail } from './case-detail';
+import type { CaseDetail } from './case-detail';
 import { apiRequest } from './http';
 import type { Category, CreateCaseRequest, LoginResponse, User } from './types';
 
@@ -8,9 +8,8 @@ export function login(username: string, password: string): Promise<LoginResponse
   return apiRequest<LoginResponse>('POST', '/api/auth/login', { body: { username, password }, keepSessionOn401: true });
 }
 
-export async function fetchCurrentUser(): Promise<User> {
-  const body = await apiRequest<User | { user: User }>('GET', '/api/me');
-  return 'user' in body ? body.user : body;
+export function fetchCurrentUser(): Promise<User> {
+  return apiRequest<User>('GET', '/api/me');
 }
 
 export function fetchCategories(): Promise<Category[]> {
@@ -19,20 +18,16 @@ export function fetchCategories(): Promise<Category[]> {
 
 /** Returns the stored enterprise with this credit code, or null when there is none. */
 export async function findEnterpriseByCreditCode(creditCode: string): Promise<EnterpriseSummary | null> {
-  const body = await apiRequest<EnterpriseSummary[] | { items: EnterpriseSummary[] }>(
-    'GET',
-    `/api/enterprises?creditCode=${encodeURIComponent(creditCode)}`,
-  );
-  const items = Array.isArray(body) ? body : body.items;
-  return items.find((enterprise) => enterprise.creditCode === creditCode) ?? null;
+  const matches = await apiRequest<EnterpriseSummary[]>('GET', `/api/enterprises?creditCode=${encodeURIComponent(creditCode)}`);
+  return matches.find((enterprise) => enterprise.creditCode === creditCode) ?? null;
 }
 
 export function fetchMyCases(limit: number): Promise<{ items: CaseSummary[]; total: number }> {
   return apiRequest('GET', `/api/cases?mine=1&limit=${limit}`);
 }
 
-export async function fetchCase(id: number): Promise<CaseDetail> {
-  return toCaseDetail(await apiRequest<Record<string, unknown>>('GET', `/api/cases/${id}`));
+export function fetchCase(id: number): Promise<CaseDetail> {
+  return apiRequest<CaseDetail>('GET', `/api/cases/${id}`);
 }
 
 export function createCase(request: CreateCaseRequest): Promise<CaseSummary> {

@@ -2,18 +2,12 @@
  * Shapes of the REST API as the desktop reads them. Socket payload types come from the shared
  * event map; these cover the HTTP responses and requests.
  */
-import type { CaseChannel, CaseKind, Role, Skill } from '../../../server/domain/terms';
+import type { CaseChannel, CaseKind } from '../../../server/domain/terms';
 import type { EnterpriseSummary } from '../../../server/realtime/socket-events';
+import type { UserView } from '../../../server/users/signed-in-user';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  agentId: string | null;
-  extension: string | null;
-  skills: Skill[];
-}
+/** The signed-in user as `POST /api/auth/login` and `GET /api/me` return it. */
+export type User = UserView;
 
 export interface LoginResponse {
   token: string;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CallParty } from '../../../server/domain/terms';
 import { sendCallCommand, type CallCommand } from '../realtime/commands';
 import { callStore, type DeskCall, type OfferOutcome } from '../stores/call';
@@ -32,6 +32,13 @@ export function CallControls() {
   const call = useStore(callStore);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const callId = call?.pop.callId;
+
+  // A message about the previous call must not stay on the next one.
+  useEffect(() => {
+    setError(null);
+    setBusy(false);
+  }, [callId]);
 
   if (!call) return null;
 

@@ -45,7 +45,11 @@ export function CaseDetailDialog() {
             <dt>诉求分类</dt>
             <dd>{detail.categoryName ?? '未分类'}</dd>
             <dt>登记时间</dt>
-            <dd>{formatDateTime(detail.createdAt)}</dd>
+            <dd>
+              {formatDateTime(detail.createdAt)} · {detail.createdByName}
+            </dd>
+            <dt>承办单位</dt>
+            <dd>{detail.handlingUnitName ?? '未转办'}</dd>
             <dt>诉求人</dt>
             <dd>
               {detail.anonymous ? '匿名' : (detail.callerName ?? '未提供')}

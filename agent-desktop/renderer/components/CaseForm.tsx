@@ -7,7 +7,7 @@ import { CategorySelect } from './CategorySelect';
 import { EnterpriseFields } from './EnterpriseFields';
 import { describedBy, FormField } from './FormField';
 
-/** The case registration form, filled from the screen pop and checked before it is saved. */
+/** Renders the case registration form, filled from the screen pop and checked before it is saved. */
 export function CaseForm() {
   const { draft, errors, formError, saving, saved, waitingPop } = useStore(caseFormStore);
 
@@ -143,7 +143,7 @@ export function CaseForm() {
         <textarea
           {...describedBy('case-content', errors.content)}
           class="input textarea"
-          rows={7}
+          rows={6}
           value={draft.content}
           onInput={(event) => editDraft({ content: event.currentTarget.value })}
         />

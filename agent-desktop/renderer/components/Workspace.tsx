@@ -14,7 +14,7 @@ import { RecentCases } from './RecentCases';
 import { ScreenPopPanel } from './ScreenPopPanel';
 import { StateBar } from './StateBar';
 
-/** The agent's working screen: state bar on top, then the call, the case form and own cases. */
+/** Renders the agent's working screen: state bar on top, then the call, the case form and own cases. */
 export function Workspace({ user, token }: { user: User; token: string }) {
   useEffect(() => {
     void loadCategories();
@@ -40,8 +40,8 @@ export function Workspace({ user, token }: { user: User; token: string }) {
       )}
       <main class="desk">
         <section class="desk-call" aria-label="来电信息">
-          <ScreenPopPanel />
           <CallControls />
+          <ScreenPopPanel />
         </section>
         <section class="desk-form" aria-label="工单登记">
           <CaseForm />

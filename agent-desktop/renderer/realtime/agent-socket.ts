@@ -18,7 +18,15 @@ export type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Error codes the server's handshake uses when the token is missing, expired or forged. */
 const AUTH_ERROR_CODES = new Set(['AUTH_REQUIRED', 'AUTH_INVALID']);
 
+/**
+ * Delays before connecting again after the server rejected or dropped this socket on purpose,
+ * because socket.io-client retries only transport failures by itself.
+ */
+const RETRY_AFTER_REJECTION_MS = [2_000, 5_000, 10_000, 30_000];
+
 let activeSocket: AgentSocket | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let rejections = 0;
 
 /** The open socket, for sending commands; null while logged out. */
 export function currentSocket(): AgentSocket | null {
@@ -32,16 +40,18 @@ export function connectAgentSocket(token: string): AgentSocket {
   activeSocket = socket;
   connectionStore.set({ phase: 'connecting', attempt: 0 });
 
-  socket.on('connect', () => connectionStore.set({ phase: 'connected', attempt: 0 }));
+  socket.on('connect', () => {
+    rejections = 0;
+    connectionStore.set({ phase: 'connected', attempt: 0 });
+  });
   socket.on('disconnect', (reason) => {
     if (reason === 'io client disconnect') {
       connectionStore.set({ phase: 'disconnected', attempt: 0 });
       return;
     }
     connectionStore.set((state) => ({ phase: 'reconnecting', attempt: state.attempt }));
-    // After a disconnect by the server the client does not retry on its own; the handshake
-    // decides again whether the token is still good.
-    if (reason === 'io server disconnect') socket.connect();
+    // The handshake of the next attempt decides again whether the token is still good.
+    if (reason === 'io server disconnect') scheduleRetry(socket);
   });
   socket.io.on('reconnect_attempt', (attempt) => connectionStore.set({ phase: 'reconnecting', attempt }));
   socket.on('connect_error', (error) => {
@@ -50,14 +60,29 @@ export function connectAgentSocket(token: string): AgentSocket {
       endSession('登录已失效，请重新登录');
       return;
     }
-    connectionStore.set((state) => ({ phase: socket.active ? 'reconnecting' : 'disconnected', attempt: state.attempt }));
+    connectionStore.set((state) => ({ phase: 'reconnecting', attempt: state.attempt }));
+    // An inactive socket was rejected by a server middleware and does not retry by itself.
+    if (!socket.active) scheduleRetry(socket);
   });
 
   bindServerEvents(socket);
   return socket;
 }
 
+function scheduleRetry(socket: AgentSocket): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  const delay = RETRY_AFTER_REJECTION_MS[Math.min(rejections, RETRY_AFTER_REJECTION_MS.length - 1)];
+  rejections += 1;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    if (activeSocket === socket) socket.connect();
+  }, delay);
+}
+
 export function disconnectAgentSocket(): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
+  rejections = 0;
   if (!activeSocket) return;
   activeSocket.removeAllListeners();
   activeSocket.io.removeAllListeners();
