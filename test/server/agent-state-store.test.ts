@@ -8,8 +8,8 @@ const stores: AgentStateStore[] = [];
 
 function createStore(options: Partial<AgentStateStoreOptions> = {}): AgentStateStore {
   const store = new AgentStateStore({ logger, wrapUpMs: 60_000, disconnectGraceMs: 60_000, ...options });
-  store.upsertProfile({ agentId: '8001', extension: '8001', skills: ['enterprise', 'general'] });
-  store.upsertProfile({ agentId: '8002', extension: '8002', skills: ['general'] });
+  store.upsertProfile({ agentId: '8001', userId: 1, extension: '8001', skills: ['enterprise', 'general'] });
+  store.upsertProfile({ agentId: '8002', userId: 2, extension: '8002', skills: ['general'] });
   stores.push(store);
   return store;
 }
