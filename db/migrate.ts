@@ -3,17 +3,32 @@
  * migration works on SQLite and on MySQL/MariaDB. Applied migrations are recorded in the
  * `SequelizeMeta` table.
  */
-import type { QueryInterface } from 'sequelize';
+import { DataTypes, type QueryInterface } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Database } from './database';
 import { MIGRATIONS } from './migrations';
+
+/**
+ * The table of applied migrations. umzug's default definition forces the utf8 (utf8mb3)
+ * character set on MySQL; this one takes the database's utf8mb4 defaults like every other table.
+ */
+function migrationMetaModel(db: Database) {
+  return (
+    db.sequelize.models.SequelizeMeta ??
+    db.sequelize.define(
+      'SequelizeMeta',
+      { name: { type: DataTypes.STRING, allowNull: false, unique: true, primaryKey: true, autoIncrement: false } },
+      { tableName: 'SequelizeMeta', timestamps: false },
+    )
+  );
+}
 
 function createMigrator(db: Database): Umzug<QueryInterface> {
   const logger = db.logger;
   return new Umzug({
     migrations: MIGRATIONS,
     context: db.sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize: db.sequelize }),
+    storage: new SequelizeStorage({ model: migrationMetaModel(db) }),
     logger: {
       info: (message) => logger.info(message, 'migration'),
       warn: (message) => logger.warn(message, 'migration'),

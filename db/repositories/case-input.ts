@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'sequelize';
 import { validationFailed, type FieldProblem } from '../../server/errors';
+import { checkCreditCode, normalizeCreditCode } from '../../server/domain/credit-code';
 import { CASE_CHANNELS, CASE_KINDS, type CaseChannel, type CaseKind } from '../../server/domain/terms';
 import type { Database } from '../database';
 import { normalizePhoneNumber } from './phone-number';
@@ -24,6 +25,18 @@ export interface CreateCaseInput {
   callId?: string | null;
   /** Lead unit, when the case is dispatched as it is registered. */
   handlingUnitId?: number | null;
+  /**
+   * An enterprise not chosen from the register, in place of `enterpriseId`. The case is linked
+   * to the enterprise with this credit code, which is created (with the caller's number as its
+   * contact) when it does not exist yet.
+   */
+  enterprise?: NewEnterpriseInput | null;
+}
+
+export interface NewEnterpriseInput {
+  name: string;
+  creditCode: string;
+  address?: string | null;
 }
 
 export interface CaseValues {
@@ -39,10 +52,13 @@ export interface CaseValues {
   confidential: boolean;
   callId: string | null;
   handlingUnitId: number | null;
+  enterprise: Required<NewEnterpriseInput> | null;
 }
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_CALLER_NAME_LENGTH = 64;
+export const MAX_ENTERPRISE_NAME_LENGTH = 200;
+export const MAX_ADDRESS_LENGTH = 255;
 const MAX_PHONE_DIGITS = 20;
 
 /** Length in characters as MySQL counts them (code points), not UTF-16 units. */
@@ -76,6 +92,10 @@ export function validateCaseInput(input: CreateCaseInput): CaseValues {
   if (input.callerNumber && (!callerNumber || callerNumber.length > MAX_PHONE_DIGITS)) {
     problems.push({ field: 'callerNumber', message: '电话号码无效' });
   }
+  const enterprise = input.enterprise ? validateNewEnterprise(input.enterprise, problems) : null;
+  if (input.enterprise && input.enterpriseId != null) {
+    problems.push({ field: 'enterprise', message: '请选择已登记的企业或填写新企业，不能同时填写' });
+  }
   if (problems.length > 0) {
     throw validationFailed(problems);
   }
@@ -93,7 +113,66 @@ export function validateCaseInput(input: CreateCaseInput): CaseValues {
     confidential: input.confidential ?? false,
     callId: input.callId ?? null,
     handlingUnitId: input.handlingUnitId ?? null,
+    enterprise,
   };
+}
+
+const CREDIT_CODE_MESSAGES = {
+  length: '统一社会信用代码应为18位',
+  characters: '统一社会信用代码只能包含数字和大写字母（不含I、O、S、V、Z）',
+  check: '统一社会信用代码校验位不正确，请核对',
+} as const;
+
+function validateNewEnterprise(input: NewEnterpriseInput, problems: FieldProblem[]): Required<NewEnterpriseInput> {
+  const name = input.name?.trim() ?? '';
+  const address = input.address?.trim() || null;
+  const creditCode = normalizeCreditCode(input.creditCode ?? '');
+
+  if (!name) {
+    problems.push({ field: 'enterprise.name', message: '请填写企业名称' });
+  } else if (characterCount(name) > MAX_ENTERPRISE_NAME_LENGTH) {
+    problems.push({ field: 'enterprise.name', message: `企业名称不能超过${MAX_ENTERPRISE_NAME_LENGTH}个字` });
+  }
+  const check = checkCreditCode(creditCode);
+  if (!check.ok) {
+    problems.push({ field: 'enterprise.creditCode', message: CREDIT_CODE_MESSAGES[check.reason] });
+  }
+  if (address && characterCount(address) > MAX_ADDRESS_LENGTH) {
+    problems.push({ field: 'enterprise.address', message: `企业地址不能超过${MAX_ADDRESS_LENGTH}个字` });
+  }
+  return { name, creditCode, address };
+}
+
+/**
+ * Returns the id of the enterprise with the new enterprise's credit code, creating it with the
+ * caller's number as contact when it is missing; an existing enterprise is not changed.
+ */
+export async function findOrCreateEnterprise(db: Database, values: CaseValues, transaction: Transaction): Promise<number | null> {
+  if (!values.enterprise) {
+    return values.enterpriseId;
+  }
+  const { Enterprise, EnterpriseContact } = db.models;
+  const existing = await Enterprise.findOne({ where: { creditCode: values.enterprise.creditCode }, transaction });
+  if (existing) {
+    return existing.id;
+  }
+
+  const created = await Enterprise.create(
+    {
+      name: values.enterprise.name,
+      creditCode: values.enterprise.creditCode,
+      address: values.enterprise.address,
+      contactName: values.anonymous ? null : values.callerName,
+    },
+    { transaction },
+  );
+  if (values.callerNumber) {
+    await EnterpriseContact.create(
+      { enterpriseId: created.id, phone: values.callerNumber, name: values.anonymous ? null : values.callerName },
+      { transaction },
+    );
+  }
+  return created.id;
 }
 
 /** Throws `VALIDATION_FAILED` when a referenced category, enterprise, unit or call does not exist. */

@@ -9,10 +9,10 @@ import { CASE_STATE_LABELS, type CaseState } from '../../server/domain/terms';
 import type { Database } from '../database';
 import type { CaseEventData } from '../models';
 import { caseNumberDay, ensureSequenceDay, takeCaseNumber } from './case-number';
-import { checkCaseReferences, validateCaseInput, type CreateCaseInput } from './case-input';
+import { checkCaseReferences, findOrCreateEnterprise, validateCaseInput, type CaseValues, type CreateCaseInput } from './case-input';
 import { presentCaseEvent, presentCaseSummary, type CaseEventRecord, type CaseSummary } from './presenters';
 
-export type { CreateCaseInput } from './case-input';
+export type { CreateCaseInput, NewEnterpriseInput } from './case-input';
 
 /** The user who performs a write. */
 export interface CaseActor {
@@ -27,6 +27,7 @@ export interface WriteOptions {
 /**
  * Registers a case: takes the next case number of the day, stores the case in state
  * `registered` and adds the `registered` timeline entry, all in one transaction.
+ * A new enterprise given in `input.enterprise` is created in the same transaction.
  * Throws `VALIDATION_FAILED` for invalid fields or missing references, and `CONFLICT` when the
  * call already has a case.
  */
@@ -38,35 +39,50 @@ export async function createCase(db: Database, input: CreateCaseInput, actor: Ca
     await ensureSequenceDay(db, day);
   }
 
-  try {
-    return await db.transaction(async (transaction) => {
-      await checkCaseReferences(db, values, transaction);
-      const caseNo = await takeCaseNumber(db, day, transaction);
-
-      const row = await db.models.Case.create(
-        { ...values, caseNo, state: 'registered', createdById: actor.userId, createdAt: now, updatedAt: now },
-        { transaction },
-      );
-      await db.models.CaseEvent.create(
-        {
-          caseId: row.id,
-          type: 'registered',
-          fromState: null,
-          toState: 'registered',
-          actorUserId: actor.userId,
-          data: { channel: values.channel, callId: values.callId },
-          createdAt: now,
-        },
-        { transaction },
-      );
-      return presentCaseSummary(row);
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintError && JSON.stringify(error.fields).includes('call_id')) {
-      throw conflict('该通话已登记过工单，请在原工单中补充');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await registerCase(db, values, actor, day, now);
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintError)) {
+        throw error;
+      }
+      const fields = JSON.stringify(error.fields);
+      if (fields.includes('call_id')) {
+        throw conflict('该通话已登记过工单，请在原工单中补充');
+      }
+      // Another agent registered the same new enterprise at the same moment: the next attempt finds it.
+      if (!fields.includes('credit_code') || attempt >= 2) {
+        throw error;
+      }
     }
-    throw error;
   }
+}
+
+async function registerCase(db: Database, values: CaseValues, actor: CaseActor, day: string, now: Date): Promise<CaseSummary> {
+  return db.transaction(async (transaction) => {
+    await checkCaseReferences(db, values, transaction);
+    const enterpriseId = await findOrCreateEnterprise(db, values, transaction);
+    const caseNo = await takeCaseNumber(db, day, transaction);
+
+    const { enterprise: _newEnterprise, ...caseValues } = values;
+    const row = await db.models.Case.create(
+      { ...caseValues, enterpriseId, caseNo, state: 'registered', createdById: actor.userId, createdAt: now, updatedAt: now },
+      { transaction },
+    );
+    await db.models.CaseEvent.create(
+      {
+        caseId: row.id,
+        type: 'registered',
+        fromState: null,
+        toState: 'registered',
+        actorUserId: actor.userId,
+        data: { channel: values.channel, callId: values.callId },
+        createdAt: now,
+      },
+      { transaction },
+    );
+    return presentCaseSummary(row);
+  });
 }
 
 export interface CaseTransition {

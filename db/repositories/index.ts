@@ -3,7 +3,7 @@
  * plain objects, never model instances.
  */
 export { addCaseEvent, createCase, transitionCase } from './cases';
-export type { CaseActor, CaseNote, CaseTransition, CreateCaseInput, WriteOptions } from './cases';
+export type { CaseActor, CaseNote, CaseTransition, CreateCaseInput, NewEnterpriseInput, WriteOptions } from './cases';
 export { caseNumberDay, formatCaseNumber, CASE_NUMBER_PREFIX } from './case-number';
 export { getCase, listCases, MAX_LIST_LIMIT } from './case-queries';
 export type { CaseList, CaseListFilter } from './case-queries';
