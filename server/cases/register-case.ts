@@ -4,6 +4,7 @@
  * case and tells the user's desktops.
  */
 import { createCase, getCall, getCase, listCategories, type CaseDetail } from '../../db/repositories';
+import { seesAllCases } from '../auth/policies';
 import type { AuthUser } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import { validationFailed, type FieldProblem } from '../errors';
@@ -50,12 +51,16 @@ async function checkCategory(context: ServerContext, categoryId: number): Promis
   return [];
 }
 
-/** The call must be one this user answered, or the one the user's phone is on right now. */
+/**
+ * An agent may link only a call it answered or the one its phone is on right now; supervisors
+ * and admins may link any call, as they register cases on an agent's behalf.
+ */
 async function checkCall(context: ServerContext, user: AuthUser, callId: string | undefined): Promise<FieldProblem[]> {
   if (callId === undefined) return [];
 
   const call = await getCall(context.db, callId);
   if (!call) return [{ field: 'callId', message: '关联的通话记录不存在' }];
+  if (seesAllCases(user)) return [];
 
   const onThisCall = user.agentId !== null && context.agents.currentCallId(user.agentId) === callId;
   if (call.agentUserId !== user.userId && !onThisCall) {
