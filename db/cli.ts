@@ -1,10 +1,10 @@
 /**
- * Command line for the database: `migrate` applies pending migrations; `seed` applies them too
- * and then seeds. The database comes from the `DB_*` settings (see server/config.ts).
+ * Command line for the database. `migrate` applies pending migrations, and `seed` applies them
+ * too and then seeds. The database comes from the `DB_*` settings (see server/config.ts).
  *
  *   npm run db:migrate
  *   SEED_PASSWORD='…' npm run db:seed            sample organisation, categories, users
- *   npm run db:seed -- --demo                    also demo data; users get DEMO_PASSWORD
+ *   npm run db:seed -- --demo                    also demo data, users get DEMO_PASSWORD
  */
 import { pino } from 'pino';
 import { ConfigError, loadDbConfig } from '../server/config';

@@ -17,16 +17,15 @@ export interface Database {
   /**
    * Runs `work` in one transaction: commits when it resolves, rolls back when it throws.
    * On SQLite, transactions of this Database run one after another, because SQLite has one
-   * writer at a time. On MySQL, the whole of `work` is retried (up to 3 attempts) when the
-   * server aborts it as a deadlock victim, so `work` must only touch the database.
+   * writer at a time. So `work` must not call `transaction` (or a repository that writes),
+   * which would wait for itself. On MySQL, the whole of `work` is retried (up to 3 attempts)
+   * when the server aborts it as a deadlock victim, so `work` must only touch the database.
    */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 const MAX_DEADLOCK_ATTEMPTS = 3;
-/** Milliseconds SQLite waits for a lock held by another connection or process before it fails. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Connects to the database described by `options` and defines the models. It does not create
@@ -64,11 +63,11 @@ async function openSqlite(options: SqliteOptions, logging: Logging): Promise<Seq
     mkdirSync(dirname(storage), { recursive: true });
   }
 
-  // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half way when it
-  // upgrades from reading to writing.
+  // IMMEDIATE takes the write lock at BEGIN, so a transaction that reads first cannot be refused
+  // the lock later, when it starts to write. While another process holds the lock, BEGIN waits up to
+  // the 1000 ms busy timeout that node-sqlite3 5 sets on every connection it opens.
   const sequelize = new Sequelize({ dialect: 'sqlite', storage, logging, transactionType: Transaction.TYPES.IMMEDIATE });
   await sequelize.authenticate();
-  await sequelize.query(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   if (!inMemory) {
     // With write-ahead logging, readers and the one writer do not block each other.
     await sequelize.query('PRAGMA journal_mode = WAL');

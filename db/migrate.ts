@@ -9,8 +9,8 @@ import type { Database } from './database';
 import { MIGRATIONS } from './migrations';
 
 /**
- * The table of applied migrations. umzug's default definition forces the utf8 (utf8mb3)
- * character set on MySQL; this one takes the database's utf8mb4 defaults like every other table.
+ * Defines the table of applied migrations. umzug's own definition forces the utf8 (utf8mb3)
+ * character set on MySQL, so this one leaves it to the utf8mb4 defaults of every other table.
  */
 function migrationMetaModel(db: Database) {
   return (

@@ -11,7 +11,7 @@ interface CommonOptions {
 
 export interface SqliteOptions extends CommonOptions {
   dialect: 'sqlite';
-  /** File of the database, relative to the working directory; its folder is created. `:memory:` keeps it in memory. */
+  /** File of the database, relative to the working directory, whose folder is created. `:memory:` keeps it in memory. */
   storage: string;
 }
 
@@ -22,9 +22,9 @@ export interface MysqlOptions extends CommonOptions {
   database: string;
   user: string;
   password: string;
-  /** Create the database (utf8mb4) when it does not exist; true by default. */
+  /** Create the database (utf8mb4) when it does not exist. True by default. */
   createDatabase?: boolean;
-  /** Maximum connections in the pool; 10 by default. */
+  /** Maximum connections in the pool, 10 by default. */
   poolMax?: number;
 }
 

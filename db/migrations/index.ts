@@ -1,6 +1,6 @@
 /**
- * The ordered list of migrations. A new migration gets the next number and is added here;
- * an applied migration is never edited, because databases in the field have already run it.
+ * The ordered list of migrations. A new migration gets the next number and is added here.
+ * An applied migration is never edited, because databases in the field have already run it.
  */
 import * as organisationAndUsers from './0001-organisation-and-users';
 import * as enterprises from './0002-enterprises';

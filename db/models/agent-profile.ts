@@ -2,7 +2,7 @@ import { DataTypes, type InferAttributes, type InferCreationAttributes, type Mod
 import { SKILLS, type Skill } from '../../server/domain/terms';
 import type { UserRow } from './user';
 
-/** What call control needs to ring an agent: the phone's extension and the agent's skills. */
+/** An agent's phone extension and skills, which call control needs to ring the agent. */
 export interface AgentProfileRow extends Model<InferAttributes<AgentProfileRow>, InferCreationAttributes<AgentProfileRow>> {
   userId: number;
   extension: string;

@@ -21,7 +21,7 @@ export type CaseEventData = Record<string, unknown>;
 export interface CaseEventRow extends Model<InferAttributes<CaseEventRow>, InferCreationAttributes<CaseEventRow>> {
   id: CreationOptional<number>;
   caseId: number;
-  /** What happened, such as `registered` or `dispatched`; the case workflow defines the values. */
+  /** Kind of entry, such as `registered` or `dispatched`. The case workflow defines the values. */
   type: string;
   fromState: CreationOptional<CaseState | null>;
   toState: CreationOptional<CaseState | null>;

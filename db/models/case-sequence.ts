@@ -1,6 +1,6 @@
 import { DataTypes, type InferAttributes, type InferCreationAttributes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
 
-/** The last case number handed out on one day; the row is locked while a case is saved. */
+/** The last case number handed out on one day. The row is locked while a case is saved. */
 export interface CaseSequenceRow extends Model<InferAttributes<CaseSequenceRow>, InferCreationAttributes<CaseSequenceRow>> {
   /** `YYYYMMDD` in China Standard Time. */
   day: string;

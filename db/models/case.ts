@@ -33,7 +33,7 @@ export interface CaseRow extends Model<InferAttributes<CaseRow>, InferCreationAt
   title: string;
   content: string;
   state: CreationOptional<CaseState>;
-  /** The call the case was registered from; at most one case per call. */
+  /** The call the case was registered from. A call has at most one case. */
   callId: CreationOptional<string | null>;
   createdById: number;
   /** Lead unit the case is dispatched to. */

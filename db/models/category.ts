@@ -3,7 +3,7 @@ import { DataTypes, type CreationOptional, type InferAttributes, type InferCreat
 /** A node of the case category tree (matter types of enterprises, public services). */
 export interface CategoryRow extends Model<InferAttributes<CategoryRow>, InferCreationAttributes<CategoryRow>> {
   id: CreationOptional<number>;
-  /** Stable code that seeds and statistics match on; a child's code starts with its parent's. */
+  /** Stable code that seeds and statistics match on. A child's code starts with its parent's. */
   code: string;
   name: string;
   parentId: CreationOptional<number | null>;

@@ -12,7 +12,7 @@ export interface OrgUnitRow extends Model<InferAttributes<OrgUnitRow>, InferCrea
   name: string;
   type: OrgUnitType;
   parentId: CreationOptional<number | null>;
-  /** On-duty number that agents conference in for three-way calls; null when the unit has none. */
+  /** On-duty number that agents conference in for three-way calls, or null when the unit has none. */
   dutyPhone: CreationOptional<string | null>;
   active: CreationOptional<boolean>;
 }

@@ -20,7 +20,7 @@ export interface StartCallEvent {
   startedAt: Date;
 }
 
-/** Stores a new call; a call that is already stored is left as it is. */
+/** Stores a new call. A call that is already stored is left as it is. */
 export async function startCall(db: Database, event: StartCallEvent): Promise<void> {
   await db.transaction(async (transaction) => {
     await db.models.Call.bulkCreate(
@@ -46,7 +46,7 @@ export async function markMenuChoice(db: Database, event: { callId: string; choi
   });
 }
 
-/** Records the skill the call waits for; `queuedAt` keeps the first time the call was queued. */
+/** Records the skill the call waits for. `queuedAt` keeps the first time the call was queued. */
 export async function markQueued(db: Database, event: { callId: string; skill: Skill; queuedAt: Date }): Promise<boolean> {
   return updateCall(db, event.callId, (call) => {
     call.skill = event.skill;
@@ -54,7 +54,7 @@ export async function markQueued(db: Database, event: { callId: string; skill: S
   });
 }
 
-/** Records that an agent's phone started ringing; the call's `offeredAt` keeps the first offer. */
+/** Records that an agent's phone started ringing. The call's `offeredAt` keeps the first offer. */
 export async function markOffered(db: Database, event: { callId: string; agentUserId: number; offeredAt: Date }): Promise<boolean> {
   return updateCall(db, event.callId, async (call, transaction) => {
     call.offeredAt ??= event.offeredAt;

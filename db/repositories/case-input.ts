@@ -1,6 +1,6 @@
 /**
  * Checks the fields of a new case before anything is written, with Chinese messages per field.
- * The HTTP layer validates the request body too; these checks guard the database itself.
+ * The HTTP layer validates the request body too, but these checks guard the database itself.
  */
 import type { Transaction } from 'sequelize';
 import { validationFailed, type FieldProblem } from '../../server/errors';
@@ -17,11 +17,11 @@ export interface CreateCaseInput {
   categoryId?: number | null;
   enterpriseId?: number | null;
   callerName?: string | null;
-  /** Any common notation; stored as digits only. */
+  /** Any common notation, stored as digits only. */
   callerNumber?: string | null;
   anonymous?: boolean;
   confidential?: boolean;
-  /** Call the case is registered from; a call can have at most one case. */
+  /** Call the case is registered from. A call can have at most one case. */
   callId?: string | null;
   /** Lead unit, when the case is dispatched as it is registered. */
   handlingUnitId?: number | null;
@@ -144,8 +144,8 @@ function validateNewEnterprise(input: NewEnterpriseInput, problems: FieldProblem
 }
 
 /**
- * Returns the id of the enterprise with the new enterprise's credit code, creating it with the
- * caller's number as contact when it is missing; an existing enterprise is not changed.
+ * Returns the id of the enterprise the case is about. For a new enterprise, finds it by credit
+ * code or creates it with the caller's number as contact. An existing enterprise is not changed.
  */
 export async function findOrCreateEnterprise(db: Database, values: CaseValues, transaction: Transaction): Promise<number | null> {
   if (!values.enterprise) {

@@ -16,13 +16,13 @@ const chinaDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The day `YYYYMMDD` in China Standard Time, which numbers the cases saved at `at`. */
+/** Returns the day `YYYYMMDD` in China Standard Time that numbers the cases saved at `at`. */
 export function caseNumberDay(at: Date): string {
   const parts = Object.fromEntries(chinaDate.formatToParts(at).map((part) => [part.type, part.value]));
   return `${parts.year}${parts.month}${parts.day}`;
 }
 
-/** Formats a case number; sequences above 9999 get more digits rather than wrapping. */
+/** Formats a case number. Sequences above 9999 get more digits rather than wrapping. */
 export function formatCaseNumber(day: string, sequence: number): string {
   return `${CASE_NUMBER_PREFIX}${day}${String(sequence).padStart(4, '0')}`;
 }

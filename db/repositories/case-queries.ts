@@ -33,7 +33,7 @@ export interface CaseListFilter {
   state?: CaseState | readonly CaseState[];
   /** Text found in the case number, title, content or caller number. */
   q?: string;
-  /** At most `MAX_LIST_LIMIT`; larger values are reduced to it. */
+  /** At most `MAX_LIST_LIMIT`, and larger values are reduced to it. */
   limit: number;
   offset?: number;
 }

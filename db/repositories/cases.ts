@@ -20,7 +20,7 @@ export interface CaseActor {
 }
 
 export interface WriteOptions {
-  /** Time of the write; the current time by default. Seeds and imports set it. */
+  /** Time of the write, by default the current time. Seeds and imports set it. */
   now?: Date;
 }
 
@@ -87,16 +87,16 @@ async function registerCase(db: Database, values: CaseValues, actor: CaseActor, 
 
 export interface CaseTransition {
   caseId: number;
-  /** State the case must be in; the change fails when another user moved it first. */
+  /** State the case must be in, so the change fails when another user moved it first. */
   from: CaseState;
   to: CaseState;
-  /** Timeline entry type, such as `dispatched`; the case workflow defines the values. */
+  /** Kind of timeline entry, such as `dispatched`. The case workflow defines the values. */
   type: string;
   /** Null for changes the system makes. */
   actorUserId: number | null;
   note?: string | null;
   data?: CaseEventData | null;
-  /** New lead unit; the unit stays as it is when this is undefined. */
+  /** New lead unit. The unit stays as it is when this is undefined. */
   handlingUnitId?: number | null;
 }
 
@@ -142,7 +142,7 @@ export async function transitionCase(db: Database, transition: CaseTransition, o
 
 export interface CaseNote {
   caseId: number;
-  /** What happened, such as `note` or `identity-viewed`. */
+  /** Kind of entry, such as `note` or `identity-viewed`. */
   type: string;
   actorUserId: number | null;
   note?: string | null;

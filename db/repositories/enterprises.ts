@@ -51,7 +51,7 @@ export async function searchEnterprises(db: Database, query: { q: string; limit:
   }
   const matches: WhereOptions<EnterpriseRow>[] = [columnContains(db.sequelize, 'Enterprise.name', q)];
   const codePrefix = normalizeCreditCode(q);
-  // Only letters and digits, so the prefix holds no LIKE wildcard.
+  // Only letters and digits, so the prefix contains no LIKE wildcard.
   if (/^[0-9A-Z]+$/.test(codePrefix)) {
     matches.push({ creditCode: { [Op.startsWith]: codePrefix } });
   }

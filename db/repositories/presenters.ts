@@ -52,7 +52,7 @@ export interface UserRecord {
   active: boolean;
 }
 
-/** A user with the password hash, for checking a login; never send it to a client. */
+/** A user with the password hash for checking a login. Never send it to a client. */
 export interface UserCredentials extends UserRecord {
   passwordHash: string;
 }

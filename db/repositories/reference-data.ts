@@ -1,6 +1,6 @@
 /**
  * The trees that forms and dispatch choose from: case categories and organisation units.
- * Both are returned flat, ordered by code; a child's `parentId` names its parent.
+ * Both are returned flat and ordered by code, and a child's `parentId` names its parent.
  */
 import type { Database } from '../database';
 import { presentCategory, presentOrgUnit, type CategoryRecord, type OrgUnitRecord } from './presenters';

@@ -1,6 +1,6 @@
 /**
- * What the screen pop shows about a caller: earlier and open cases of the number and of the
- * matched enterprise.
+ * Cases the screen pop shows about a caller: the earlier and open cases of the number and of
+ * the matched enterprise.
  */
 import { Op, type WhereOptions } from 'sequelize';
 import { OPEN_CASE_STATES } from '../../server/domain/terms';

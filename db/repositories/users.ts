@@ -4,7 +4,7 @@
 import type { Database } from '../database';
 import { presentUser, type AgentProfileRecord, type UserCredentials, type UserRecord } from './presenters';
 
-/** Returns the user with the password hash, for checking a login; null when there is none. */
+/** Returns the user with the password hash for checking a login, or null when there is none. */
 export async function findUserByUsername(db: Database, username: string): Promise<UserCredentials | null> {
   const row = await db.models.User.findOne({ where: { username: username.trim() } });
   return row ? { ...presentUser(row), passwordHash: row.passwordHash } : null;

@@ -6,7 +6,7 @@
 import { completeCreditCode } from '../../server/domain/credit-code';
 import type { CaseChannel, CaseKind } from '../../server/domain/terms';
 
-/** Phone of the first demo enterprise's manager; the demo's caller dials from it. */
+/** Phone of the first demo enterprise's manager, from which the demo's caller dials. */
 export const DEMO_CALLER_NUMBER = '13937000101';
 
 export interface EnterpriseSeed {

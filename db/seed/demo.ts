@@ -1,7 +1,7 @@
 /**
  * Seeding the demo enterprises, one answered call and the earlier cases of the demo caller.
- * Enterprises are matched by credit code and the call by id; the cases are only created when
- * the first demo enterprise has none yet.
+ * Enterprises are matched by credit code and the call by id. The cases are only created while
+ * the first demo enterprise has none.
  */
 import type { CaseState } from '../../server/domain/terms';
 import type { Database } from '../database';
@@ -11,7 +11,7 @@ import { townshipCode } from './organisation';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Creates missing demo enterprises with their phone numbers; returns how many it created. */
+/** Creates the missing demo enterprises with their phone numbers and returns how many it created. */
 export async function seedDemoEnterprises(db: Database): Promise<number> {
   const { Enterprise, EnterpriseContact, OrgUnit } = db.models;
   return db.transaction(async (transaction) => {
@@ -41,7 +41,10 @@ export async function seedDemoEnterprises(db: Database): Promise<number> {
   });
 }
 
-/** Creates the demo call and cases unless the first demo enterprise has cases; returns how many cases it created. */
+/**
+ * Creates the demo call and cases unless the first demo enterprise already has cases, and
+ * returns how many cases it created.
+ */
 export async function seedDemoCases(db: Database, now: Date): Promise<number> {
   const { Enterprise, Case, Category, OrgUnit, User, Call } = db.models;
   const enterprise = await Enterprise.findOne({ where: { creditCode: DEMO_ENTERPRISES[0].creditCode } });

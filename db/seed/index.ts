@@ -13,9 +13,9 @@ export const DEMO_PASSWORD = 'Hotline@2026';
 export interface SeedOptions {
   /** Adds the demo enterprises, call and cases, and allows `DEMO_PASSWORD` for new users. */
   demo?: boolean;
-  /** Password of every user the seed creates; required unless `demo` is set. */
+  /** Password of every user the seed creates. Required unless `demo` is set. */
   password?: string;
-  /** Reference time of the demo data; the current time by default. */
+  /** Reference time of the demo data, by default the current time. */
   now?: Date;
 }
 

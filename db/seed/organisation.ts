@@ -1,12 +1,12 @@
 /**
- * The sample organisation of Minquan County (民权县, Shangqiu, Henan; division code 411421).
+ * The sample organisation of Minquan County (民权县 in Shangqiu, Henan, division code 411421).
  *
  * Codes are our own: `00` the platform, `01xx` county departments, `02xx` townships and
  * sub-districts, `02xxyy` villages and communities under township `02xx`, `03xx` the
  * discipline commission.
  *
- * NOTE: the township list follows public gazetteer pages; 顺河乡 is left out
- * because it was merged into 庄子镇 in 2012, and 綦阳街道 because no source confirmed it.
+ * NOTE: the township list follows public gazetteer pages. 顺河乡 is left out because it was
+ * merged into 庄子镇 in 2012, and 綦阳街道 because no source confirmed it.
  * Check the list against the county's current division list before going live.
  */
 import type { OrgUnitType } from '../../server/domain/terms';
@@ -17,8 +17,8 @@ export interface OrgUnitSeed {
   type: OrgUnitType;
   parentCode: string | null;
   /**
-   * On-duty number for three-way calls. NOTE: these are internal placeholder numbers, so the
-   * demo never dials a real line; replace them with the units' real on-duty numbers.
+   * On-duty number for three-way calls. NOTE: these are internal placeholder numbers, so that
+   * the demo never dials a real line. Replace them with the units' real on-duty numbers.
    */
   dutyPhone?: string;
 }
@@ -87,7 +87,7 @@ export const ORG_UNITS: OrgUnitSeed[] = [
   { code: '0301', name: '县纪委监委', type: 'discipline', parentCode: PLATFORM_CODE, dutyPhone: '9301' },
 ];
 
-/** Code of the township or sub-district with this name; throws for an unknown name. */
+/** Returns the code of the township or sub-district with this name. Throws for an unknown name. */
 export function townshipCode(name: string): string {
   const unit = ORG_UNITS.find((candidate) => candidate.type === 'township' && candidate.name === name);
   if (!unit) {

@@ -11,7 +11,7 @@ import { USERS, type UserSeed } from './users';
 
 const BCRYPT_ROUNDS = 10;
 
-/** Creates missing org units; returns how many it created. */
+/** Creates the missing org units and returns how many it created. */
 export async function seedOrgUnits(db: Database): Promise<number> {
   const { OrgUnit } = db.models;
   return db.transaction(async (transaction) => {
@@ -36,7 +36,7 @@ export async function seedOrgUnits(db: Database): Promise<number> {
   });
 }
 
-/** Creates missing categories; returns how many it created. */
+/** Creates the missing categories and returns how many it created. */
 export async function seedCategories(db: Database): Promise<number> {
   const { Category } = db.models;
   return db.transaction(async (transaction) => {
@@ -59,7 +59,7 @@ export async function seedCategories(db: Database): Promise<number> {
   });
 }
 
-/** The sample users that do not exist yet. */
+/** Returns the sample users that do not exist yet. */
 export async function missingUsers(db: Database): Promise<UserSeed[]> {
   const existing = new Set((await db.models.User.findAll({ attributes: ['username'] })).map((user) => user.username));
   return USERS.filter((user) => !existing.has(user.username));

@@ -42,16 +42,16 @@ export function creditCodeCheckCharacter(body: string): string {
     sum += value * WEIGHTS[i];
   }
 
-  // 31 - (sum mod 31) lies in 1..31; the value 31 is written as 0.
+  // 31 - (sum mod 31) lies in 1..31, and the value 31 is written as 0.
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
 /**
  * Checks a unified social credit code after trimming it and converting it to capitals.
  *
- * Reasons: `length` when it is not 18 characters; `characters` when a character is outside the
- * code alphabet or the administrative division (positions 3 to 8) is not all digits; `check` when
- * the 18th character does not match the other 17.
+ * Reasons: `length` when it is not 18 characters long. `characters` when a character is outside
+ * the code alphabet or the administrative division (positions 3 to 8) is not all digits. `check`
+ * when the 18th character does not match the other 17.
  *
  * NOTE: the organisation code's own GB 11714 check character (position 17) is not verified,
  * because codes issued to individual businesses do not always carry a valid one.

@@ -31,7 +31,7 @@ describe.each(DIALECTS)('call log on %s', (dialect) => {
       startedAt: T0,
     });
 
-  it('records a call that rang one agent out and was answered by the next', async () => {
+  it('records a ring-out then an answer', async () => {
     await start('call-1');
     await start('call-1');
     expect(await markMenuChoice(test.db, { callId: 'call-1', choice: 'enterprise' })).toBe(true);

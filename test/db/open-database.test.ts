@@ -40,6 +40,34 @@ describe('openDatabase', () => {
     }
   });
 
+  it('waits for a writer on another connection to the same SQLite file', async () => {
+    const first = await openTestDatabase('sqlite', { migrated: true });
+    const second = await openDatabase({ dialect: 'sqlite', storage: first.name });
+    try {
+      await seed(first.db, { password: 'Test-Password-1' });
+      const agent = (await second.models.User.findOne({ where: { username: 'agent1' } }))!;
+      let locked!: () => void;
+      let release!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+
+      const holding = first.db.transaction(async (transaction) => {
+        await first.db.models.CaseSequence.create({ day: '20990101', lastValue: 0 }, { transaction });
+        locked();
+        await released;
+      });
+      await lockTaken;
+      const saving = createCase(second, caseInput, { userId: agent.id });
+      setTimeout(release, 200);
+
+      await holding;
+      expect((await saving).caseNo).toMatch(/^MQ\d{12}$/);
+    } finally {
+      await second.close();
+      await first.drop();
+    }
+  });
+
   it('rejects a MySQL database name that would need quoting', async () => {
     await expect(openDatabase({ dialect: 'mysql', ...MARIADB, database: 'hotline`; DROP DATABASE mysql; --' })).rejects.toThrow(/invalid database name/);
   });

@@ -57,7 +57,7 @@ describe.each(DIALECTS)('screen pop on %s', (dialect) => {
     agentId = (await test.db.models.User.findOne({ where: { username: 'agent2' } }))!.id;
     enterpriseId = (await findEnterpriseByPhone(test.db, CALLER))!.id;
 
-    // The demo seed gave the enterprise 4 cases; these come on top.
+    // The demo seed gave the enterprise 4 cases, and these come on top.
     await register('很早以前的开放工单', 90, { callerNumber: CALLER });
     const closed = await register('已直接办理的咨询', 30, { callerNumber: CALLER, kind: 'consultation' });
     await transitionCase(test.db, { caseId: closed.id, from: 'registered', to: 'answered-on-spot', type: 'answered-on-spot', actorUserId: agentId });

@@ -22,7 +22,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Opens an empty database; with `migrated`, the schema is created too. */
+/** Opens an empty database, and with `migrated` creates the schema too. */
 export async function openTestDatabase(dialect: TestDialect, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const test = dialect === 'sqlite' ? await openSqlite() : await openMariadb();
   if (options.migrated) {
