@@ -99,6 +99,7 @@ export async function startTestPlatform(
         forceNew: true,
       });
       sockets.push(socket);
+      recordEvents(socket);
       return new Promise((resolve, reject) => {
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', reject);
@@ -122,20 +123,52 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-/** Resolves with the next `event` the socket receives that satisfies `accept`. */
+interface Inbox {
+  received: { event: string; payload: unknown }[];
+  waiting: { event: string; accept: (payload: any) => boolean; resolve: (payload: any) => void }[];
+}
+
+const inboxes = new WeakMap<DeskClient, Inbox>();
+
+/** Keeps every event the socket receives from its creation on, so none is lost before a test waits for it. */
+function recordEvents(socket: DeskClient): void {
+  const inbox: Inbox = { received: [], waiting: [] };
+  inboxes.set(socket, inbox);
+  socket.onAny((event: string, payload: unknown) => {
+    const waiter = inbox.waiting.find((candidate) => candidate.event === event && candidate.accept(payload));
+    if (waiter) {
+      inbox.waiting.splice(inbox.waiting.indexOf(waiter), 1);
+      waiter.resolve(payload);
+      return;
+    }
+    inbox.received.push({ event, payload });
+  });
+}
+
+/**
+ * Resolves with the first `event` that satisfies `accept` and that no earlier call took,
+ * whether it arrived already or arrives later.
+ */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: DeskClient,
   event: E,
   accept: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve) => {
-    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!accept(payload)) return;
-      (socket.off as (name: string, listener: unknown) => void)(event, listener);
-      resolve(payload);
-    };
-    (socket.on as (name: string, listener: unknown) => void)(event, listener);
-  });
+  const inbox = inboxes.get(socket);
+  if (!inbox) throw new Error('socket was not created by the test platform');
+
+  const index = inbox.received.findIndex((entry) => entry.event === event && accept(entry.payload as never));
+  if (index >= 0) {
+    const [entry] = inbox.received.splice(index, 1);
+    return Promise.resolve(entry.payload as Parameters<ServerToClientEvents[E]>[0]);
+  }
+  return new Promise((resolve) => inbox.waiting.push({ event, accept, resolve }));
+}
+
+/** Forgets the events received so far, so the next `nextEvent` waits for a new one. */
+export function clearEvents(socket: DeskClient): void {
+  const inbox = inboxes.get(socket);
+  if (inbox) inbox.received.length = 0;
 }
 
 /** Sends a client event and resolves with the ack. */
