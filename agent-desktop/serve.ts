@@ -1,6 +1,6 @@
 /**
  * Express router that serves the renderer: index.html at "/" and the hashed JS, CSS and source
- * maps under "assets/". The platform server mounts it at "/"; it answers nothing else, so the
+ * maps under "assets/". The platform server mounts it at "/". It handles no other path, so the
  * API routes and Socket.IO stay untouched.
  */
 import express from 'express';

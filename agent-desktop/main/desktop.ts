@@ -27,7 +27,7 @@ const WINDOW_TITLE = '民权县12345坐席工作台';
 export function startDesktop(electron: ElectronMain, options: DesktopOptions): void {
   const { app } = electron;
   const log = options.log ?? console;
-  // A second copy would open a second desktop for the same agent; raise the first one instead.
+  // A second copy would open a second desktop for the same agent, so it raises the first one instead.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -101,7 +101,7 @@ function createMainWindow(electron: ElectronMain, preloadPath: string, serverUrl
     webPreferences: { preload: preloadPath, contextIsolation: true, nodeIntegration: false, sandbox: true },
   });
 
-  // The window shows only the platform's own pages; links elsewhere are not followed.
+  // The window shows only the platform's own pages and does not follow links elsewhere.
   window.webContents.on('will-navigate', (event, url) => {
     if (!isServerOrigin(url, serverUrl)) event.preventDefault();
   });

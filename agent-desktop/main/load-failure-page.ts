@@ -1,4 +1,4 @@
-/** The page the window shows while the server cannot be reached; the main process keeps retrying. */
+/** The page the window shows while the server cannot be reached and the main process keeps retrying. */
 
 /** Seconds between attempts to load the server's page. */
 export const RELOAD_INTERVAL_S = 5;

@@ -55,8 +55,8 @@ export function resolveServerUrl(sources: SettingSources): ResolvedServerUrl {
 }
 
 /**
- * Reads settings.json from `userDataDir`; returns undefined when it is missing and throws when
- * it exists but is not valid JSON, naming the file.
+ * Reads settings.json from `userDataDir`. Returns undefined when the file is missing and throws,
+ * naming the file, when it is not valid JSON.
  */
 export function readSettingsFile(userDataDir: string): unknown {
   const file = path.join(userDataDir, SETTINGS_FILE_NAME);

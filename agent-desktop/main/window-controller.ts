@@ -15,17 +15,17 @@ export interface PopHandlerOptions {
   Notification: NotificationConstructor;
 }
 
-/** Shows, restores and focuses the window; flashes the taskbar entry if focus was refused. */
+/** Shows, restores and focuses the window, and flashes its taskbar entry if focus was denied. */
 export function bringToFront(window: BrowserWindowLike): void {
   if (window.isMinimized()) window.restore();
   if (!window.isVisible()) window.show();
   window.moveTop();
   window.focus();
-  // Some window managers refuse focus to a program in the background; the flash still shows.
+  // Some window managers deny focus to a program in the background, but the flash still shows.
   if (!window.isFocused()) window.flashFrame(true);
 }
 
-/** Returns the handler for pops from the renderer; each call id raises the window and notifies once. */
+/** Returns the handler for pops from the renderer. Each call id raises the window and notifies once. */
 export function createPopHandler(options: PopHandlerOptions): (notice: PopNotice) => void {
   const notifiedCalls: string[] = [];
   // Electron drops a notification's click handler when the object is garbage-collected.

@@ -9,7 +9,7 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(minutes / 60)}小时${String(minutes % 60).padStart(2, '0')}分`;
 }
 
-/** Formats an ISO time as "2025-03-08 14:05" in the browser's time zone; returns "" for a bad value. */
+/** Formats an ISO time as "2025-03-08 14:05" in the browser's time zone, or "" for an invalid value. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

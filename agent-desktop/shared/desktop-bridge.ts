@@ -1,6 +1,6 @@
 /**
  * The bridge between the renderer and the Electron main process. The preload script exposes
- * `window.hotlineDesktop` with this shape; in a plain browser the object is absent.
+ * `window.hotlineDesktop` with this shape. In a plain browser the object is absent.
  */
 
 /** What the main process needs from a screen pop to raise the window and notify the agent. */

@@ -20,7 +20,7 @@ export class ApiError extends Error {
 
 interface RequestOptions {
   body?: unknown;
-  /** Keep the session on a 401; the login request expects 401 for a wrong password. */
+  /** Keep the session on a 401, because the login request expects 401 for a wrong password. */
   keepSessionOn401?: boolean;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Shapes of the REST API as the desktop reads them. Socket payload types come from the shared
- * event map; these cover the HTTP responses and requests.
+ * event map, and these cover the HTTP responses and requests.
  */
 import type { CaseChannel, CaseKind } from '../../../server/domain/terms';
 import type { EnterpriseSummary } from '../../../server/realtime/socket-events';

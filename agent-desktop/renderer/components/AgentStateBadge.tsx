@@ -2,7 +2,7 @@ import { AGENT_STATE_LABELS, NOT_READY_REASON_LABELS } from '../../../server/dom
 import { agentStore } from '../stores/agent';
 import { useStore } from '../stores/store';
 
-/** The agent's current state in its colour, with the not-ready reason. */
+/** Shows the agent's current state in its colour, with the not-ready reason. */
 export function AgentStateBadge() {
   const status = useStore(agentStore);
   const state = status?.state ?? 'offline';

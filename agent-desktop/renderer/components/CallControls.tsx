@@ -27,7 +27,7 @@ function describePhase(call: DeskCall): string {
   }
 }
 
-/** 挂断 and 保持/恢复 for the current call; each waits for the server's ack. */
+/** Renders 挂断 and 保持/恢复 for the current call. Each button waits for the server's ack. */
 export function CallControls() {
   const call = useStore(callStore);
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,7 @@ import { caseDetailStore, closeCase } from '../stores/case-detail';
 import { useStore } from '../stores/store';
 import { CaseTimeline } from './CaseTimeline';
 
-/** A modal with one case's details and its timeline; opened from any case list. */
+/** Shows one case's details and timeline in a modal, opened from any case list. */
 export function CaseDetailDialog() {
   const { caseId, detail, error } = useStore(caseDetailStore);
   const dialog = useRef<HTMLDialogElement>(null);

@@ -11,7 +11,7 @@ interface Props {
   highlight?: boolean;
 }
 
-/** A titled list of cases; each opens its detail view. */
+/** Renders a titled list of cases, each of which opens its detail view. */
 export function CaseSummaryList({ title, cases, emptyText, highlight = false }: Props) {
   return (
     <section class={`case-list${highlight && cases.length > 0 ? ' case-list-highlight' : ''}`} aria-label={title}>

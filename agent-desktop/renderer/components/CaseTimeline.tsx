@@ -46,7 +46,7 @@ function describeAction(entry: CaseTimelineEntry): string {
   return '处理记录';
 }
 
-/** The case's timeline, oldest first: who did what, when, from which state to which. */
+/** Renders the case's timeline, oldest first: who did what, when, from which state to which. */
 export function CaseTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
   if (entries.length === 0) return <p class="muted">暂无处理记录</p>;
 

@@ -14,7 +14,7 @@ function describe(connection: ConnectionState): string {
   }
 }
 
-/** The state of the link to the server; the socket reconnects by itself. */
+/** Shows the state of the link to the server, which the socket re-establishes by itself. */
 export function ConnectionStatus() {
   const connection = useStore(connectionStore);
   return (

@@ -1,6 +1,6 @@
 import type { EnterpriseSummary } from '../../../server/realtime/socket-events';
 
-/** The enterprise the caller's number matched, or a note that none matched. */
+/** Shows the enterprise the caller's number matched, or a note that none matched. */
 export function EnterpriseCard({ enterprise }: { enterprise: EnterpriseSummary | null }) {
   if (!enterprise) {
     return (

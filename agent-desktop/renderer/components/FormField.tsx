@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 interface Props {
-  /** Id of the control inside; the label and the message refer to it. */
+  /** Id of the control inside, which the label and the message refer to. */
   id: string;
   label: string;
   required?: boolean;
@@ -14,12 +14,12 @@ interface Props {
 /** Id of the element that carries a field's message. */
 export const fieldMessageId = (id: string) => `${id}-message`;
 
-/** Attributes that tie a control to its label's message, for screen readers and tests. */
+/** Returns the attributes that tie a control to its field message, for screen readers and tests. */
 export function describedBy(id: string, error: string | undefined) {
   return { id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': fieldMessageId(id) };
 }
 
-/** A label, its control and the Chinese message or hint under it. */
+/** Renders a label, its control and the Chinese message or hint under it. */
 export function FormField({ id, label, required = false, error, hint, children, class: className }: Props) {
   return (
     <div class={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>

@@ -4,10 +4,10 @@ import { setAgentState } from '../realtime/commands';
 import { agentStore } from '../stores/agent';
 import { useStore } from '../stores/store';
 
-/** Reasons an agent may pick; `no-answer` is set only by the system after a missed ring. */
+/** Reasons an agent may pick. Only the system sets `no-answer`, after a missed ring. */
 const PICKABLE_REASONS = NOT_READY_REASONS.filter((reason) => reason !== 'no-answer');
 
-/** The 就绪 and 示忙 buttons with the not-ready reason picker. */
+/** Renders the 就绪 and 示忙 buttons with the not-ready reason picker. */
 export function ReadyControls() {
   const status = useStore(agentStore);
   const [reason, setReason] = useState<NotReadyReason>('break');

@@ -2,7 +2,7 @@ import { loadRecentCases, recentCasesStore } from '../stores/recent-cases';
 import { useStore } from '../stores/store';
 import { CaseSummaryList } from './CaseSummaryList';
 
-/** The agent's own latest cases, newest first. */
+/** Lists the agent's own latest cases, newest first. */
 export function RecentCases() {
   const { items, total, loading, error } = useStore(recentCasesStore);
 

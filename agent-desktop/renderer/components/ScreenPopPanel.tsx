@@ -5,7 +5,7 @@ import { useStore } from '../stores/store';
 import { CaseSummaryList } from './CaseSummaryList';
 import { EnterpriseCard } from './EnterpriseCard';
 
-/** The screen pop: who is calling, what they chose, how long they waited and their history. */
+/** Shows the screen pop: who is calling, what they chose, how long they waited and their history. */
 export function ScreenPopPanel() {
   const call = useStore(callStore);
 
@@ -19,6 +19,9 @@ export function ScreenPopPanel() {
   }
 
   const { pop } = call;
+  // The server's earlier cases include the open ones, which are already listed above them.
+  const openIds = new Set(pop.openCases.map((item) => item.id));
+  const otherEarlierCases = pop.earlierCases.filter((item) => !openIds.has(item.id));
   return (
     <div class={`panel pop pop-${call.phase}`} aria-label="来电弹屏" role="region">
       <h2 class="panel-title">来电信息</h2>
@@ -42,7 +45,7 @@ export function ScreenPopPanel() {
       </dl>
       <EnterpriseCard enterprise={pop.enterprise} />
       <CaseSummaryList title="未办结工单" cases={pop.openCases} emptyText="无未办结工单" highlight />
-      <CaseSummaryList title="历史工单" cases={pop.earlierCases} emptyText="无历史工单" />
+      <CaseSummaryList title="历史工单" cases={otherEarlierCases} emptyText="无其他历史工单" />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { ReadyControls } from './ReadyControls';
 import { WrapUpCountdown } from './WrapUpCountdown';
 
-/** The bar across the top: who is logged in, the agent state and its controls, the link state. */
+/** Renders the bar across the top: who is logged in, the agent state and its controls, the link state. */
 export function StateBar({ user }: { user: User }) {
   return (
     <header class="state-bar">

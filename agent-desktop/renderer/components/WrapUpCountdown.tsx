@@ -3,7 +3,7 @@ import { endWrapUp } from '../realtime/commands';
 import { agentStore } from '../stores/agent';
 import { useStore } from '../stores/store';
 
-/** Seconds of wrap-up left, counted down once a second, with the 结束整理 button. */
+/** Counts down the seconds of wrap-up left, once a second, next to the 结束整理 button. */
 export function WrapUpCountdown() {
   const status = useStore(agentStore);
   const endsAt = status?.state === 'wrap-up' && status.wrapUpEndsAt ? Date.parse(status.wrapUpEndsAt) : null;

@@ -10,7 +10,7 @@ export interface CaseDraft {
   channel: CaseChannel;
   kind: CaseKind | '';
   categoryId: number | null;
-  /** Id of the stored enterprise the case is about; null for none or a new one. */
+  /** Id of the stored enterprise the case is about, or null for none or a new one. */
   enterpriseId: number | null;
   enterpriseName: string;
   creditCode: string;
@@ -78,7 +78,7 @@ export function draftFromPop(pop: ScreenPop): CaseDraft {
   };
 }
 
-/** Builds the `POST /api/cases` body; call only on a draft that passed `validateDraft`. */
+/** Builds the `POST /api/cases` body from a draft that passed `validateDraft`, and throws otherwise. */
 export function draftToRequest(draft: CaseDraft): CreateCaseRequest {
   if (draft.kind === '' || draft.categoryId === null) throw new Error('draftToRequest needs a validated draft');
 

@@ -1,6 +1,6 @@
 /**
  * The browser's checks of a case draft, with the Chinese message shown beside each field. The
- * server checks again; these exist so that the agent sees a problem before the round trip.
+ * server checks again. These checks let the agent see a problem before the round trip.
  */
 import { checkCreditCode } from '../../../server/domain/credit-code';
 import type { CaseDraft, FieldErrors } from './case-draft';

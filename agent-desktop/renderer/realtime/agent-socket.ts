@@ -28,7 +28,7 @@ let activeSocket: AgentSocket | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let rejections = 0;
 
-/** The open socket, for sending commands; null while logged out. */
+/** Returns the open socket for sending commands, or null while logged out. */
 export function currentSocket(): AgentSocket | null {
   return activeSocket;
 }
@@ -110,7 +110,7 @@ function bindServerEvents(socket: AgentSocket): void {
   socket.on('case:saved', (summary) => addRecentCase(summary));
 }
 
-/** Fills the case form and asks the desktop shell, if any, to raise the window. */
+/** Fills the case form and has the desktop shell, if any, raise the window. */
 function announcePop(pop: ScreenPop): void {
   receivePop(pop);
   notifyDesktopOfPop({

@@ -1,6 +1,6 @@
 /**
  * Requests the desktop sends over the socket. Each waits for the server's ack and resolves to a
- * result with a Chinese message on failure; none of them throws.
+ * result with a Chinese message on failure. None of them throws.
  */
 import type { NotReadyReason } from '../../../server/domain/terms';
 import type { AgentStatus } from '../../../server/realtime/socket-events';

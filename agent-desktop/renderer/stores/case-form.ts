@@ -1,7 +1,7 @@
 /**
  * The case form: the draft, its field messages, saving, and the enterprise lookup by credit code.
- * A screen pop fills the draft unless the agent has unsaved input; then the pop waits until the
- * agent chooses to use it.
+ * A screen pop fills the draft unless the agent has unsaved input. In that case the pop waits
+ * until the agent chooses to use it.
  */
 import type { CaseSummary, ScreenPop } from '../../../server/realtime/socket-events';
 import { createCase, findEnterpriseByCreditCode } from '../api/endpoints';
@@ -48,7 +48,7 @@ export function resetCaseForm(): void {
   caseFormStore.set(initialState());
 }
 
-/** Applies the agent's input; a field that changes loses its message. */
+/** Applies the agent's input. A field that changes loses its message. */
 export function editDraft(change: Partial<CaseDraft>): void {
   caseFormStore.set((state) => {
     const errors = { ...state.errors };
@@ -78,8 +78,8 @@ export function clearEnterprise(): void {
 }
 
 /**
- * Looks the credit code up once it is valid; a stored enterprise fills the name and address,
- * otherwise the case will create a new enterprise on save.
+ * Looks the credit code up once it is valid. A stored enterprise fills the name and address,
+ * otherwise the case creates a new enterprise on save.
  */
 export async function lookUpEnterprise(): Promise<void> {
   const { draft, enterpriseLookup } = caseFormStore.get();
@@ -120,7 +120,7 @@ export async function lookUpEnterprise(): Promise<void> {
   });
 }
 
-/** Checks the draft and saves it; returns the saved case, or null when a check or the request failed. */
+/** Checks the draft and saves it. Returns the saved case, or null when a check or the request failed. */
 export async function saveCase(): Promise<CaseSummary | null> {
   const { draft, saving } = caseFormStore.get();
   if (saving) return null;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** A small observable value; components read it with `useStore`. */
+/** A small observable value, which components read with `useStore`. */
 export interface Store<T> {
   get(): T;
   set(next: T | ((previous: T) => T)): void;
-  /** Calls `listener` after every change; returns the function that unsubscribes it. */
+  /** Calls `listener` after every change and returns the function that unsubscribes it. */
   subscribe(listener: (value: T) => void): () => void;
 }
 
