@@ -62,9 +62,9 @@ export class HotlineService implements Hotline {
       recordingFormat: options.recordingFormat,
     };
     this.control = {
-      hangup: (callId, by) => this.session(callId).hangup(by),
-      hold: (callId) => this.session(callId).hold(),
-      resume: (callId) => this.session(callId).resume(),
+      hangup: async (callId, by) => this.session(callId).hangup(by),
+      hold: async (callId) => this.session(callId).hold(),
+      resume: async (callId) => this.session(callId).resume(),
     };
   }
 

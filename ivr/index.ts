@@ -84,7 +84,7 @@ export function ivrOptionsFromConfig(config: Config): IvrOptions {
  * reconnecting with backoff, and calls are taken as soon as ARI is up.
  */
 export async function startHotline(options: IvrOptions, pool: AgentPool, logger: Logger): Promise<Hotline> {
-  const hotline = new HotlineService(options, pool, logger.child({ component: 'ivr' }));
+  const hotline = new HotlineService(options, pool, logger);
   hotline.start();
   return hotline;
 }
