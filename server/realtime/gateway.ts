@@ -80,22 +80,32 @@ async function onConnection(socket: DeskSocket, options: GatewayOptions, parentL
   const logger = parentLogger.child({ socketId: socket.id, userId: user.userId, agentId: user.agentId });
   const { agents } = options;
 
-  // Handlers are bound before any await, so requests sent right after connecting are not lost.
-  bindRequest(socket, 'agent:set-state', logger, (request) => {
-    const agentId = requireAgentId(user);
-    return agents.requestState(agentId, request.state, request.reason ?? null);
-  });
-  bindRequest(socket, 'agent:end-wrap-up', logger, () => agents.endWrapUp(requireAgentId(user)));
-  bindRequest(socket, 'call:hangup', logger, async (request) => {
+  // Handlers are bound at once, so requests sent right after connecting are not lost; each
+  // waits until the agent's state is set up.
+  const setup = setUpConnection(socket, user, options, logger);
+  const bind: Binder = (event, handle) => bindRequest(socket, event, logger, setup, handle);
+
+  bind('agent:set-state', (request) => agents.requestState(requireAgentId(user), request.state, request.reason ?? null));
+  bind('agent:end-wrap-up', () => agents.endWrapUp(requireAgentId(user)));
+  bind('call:hangup', async (request) => {
     await controlOwnCall(options, user, request.callId, ['ringing', 'talking'], (control) => control.hangup(request.callId, 'agent'));
   });
-  bindRequest(socket, 'call:hold', logger, async (request) => {
+  bind('call:hold', async (request) => {
     await controlOwnCall(options, user, request.callId, ['talking'], (control) => control.hold(request.callId));
   });
-  bindRequest(socket, 'call:resume', logger, async (request) => {
+  bind('call:resume', async (request) => {
     await controlOwnCall(options, user, request.callId, ['talking'], (control) => control.resume(request.callId));
   });
 
+  await setup;
+}
+
+type Binder = <E extends ClientEvent>(event: E, handle: (request: RequestOf<E>) => unknown) => void;
+type RequestOf<E extends ClientEvent> = NonNullable<z.output<(typeof CLIENT_REQUEST_SCHEMAS)[E]>>;
+
+/** Joins the rooms and, for an agent, connects the agent's state and sends it to this desktop. */
+async function setUpConnection(socket: DeskSocket, user: AuthUser, options: GatewayOptions, logger: Logger): Promise<void> {
+  const { agents } = options;
   socket.join(userRoom(user.userId));
   const agentId = user.agentId;
   if (!agentId || !isDeskUser(user)) {
@@ -140,7 +150,8 @@ function bindRequest<E extends ClientEvent>(
   socket: DeskSocket,
   event: E,
   logger: Logger,
-  handle: (request: z.output<(typeof CLIENT_REQUEST_SCHEMAS)[E]> & {}) => unknown,
+  setup: Promise<void>,
+  handle: (request: RequestOf<E>) => unknown,
 ): void {
   const listener = async (...args: unknown[]) => {
     const ackIndex = args.findIndex((arg) => typeof arg === 'function');
@@ -149,7 +160,8 @@ function bindRequest<E extends ClientEvent>(
 
     try {
       const parsed = parseInput(CLIENT_REQUEST_SCHEMAS[event], request, CLIENT_REQUEST_LABELS);
-      const data = await handle((parsed ?? {}) as z.output<(typeof CLIENT_REQUEST_SCHEMAS)[E]> & {});
+      await setup;
+      const data = await handle((parsed ?? {}) as RequestOf<E>);
       ack(data === undefined ? { ok: true } : { ok: true, data });
     } catch (error) {
       const appError = error instanceof AppError ? error : internalError();

@@ -1,5 +1,6 @@
+import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, nextEvent, request, startTestPlatform, type TestPlatform } from './support/test-platform';
+import { DIALECTS, JWT_SECRET, nextEvent, request, startTestPlatform, type TestPlatform } from './support/test-platform';
 
 describe.each(DIALECTS)('socket gateway on %s', (dialect) => {
   let test: TestPlatform;
@@ -95,6 +96,20 @@ describe.each(DIALECTS)('socket gateway on %s', (dialect) => {
     });
 
     expect(reply).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    desktop.disconnect();
+  });
+
+  it('serves an agent created after the start from its first request on', async () => {
+    const { User, AgentProfile } = test.platform.db.models;
+    const template = await User.findOne({ where: { username: 'agent1' } });
+    const user = await User.create({ username: 'agent9', passwordHash: template!.passwordHash, displayName: '新坐席', role: 'agent', orgUnitId: template!.orgUnitId });
+    await AgentProfile.create({ userId: user.id, extension: '8009', skills: ['general'] });
+    const token = jwt.sign({ role: 'agent', agentId: 'agent9' }, JWT_SECRET, { subject: String(user.id), expiresIn: 60 });
+
+    const desktop = await test.connect(token);
+    const reply = await request(desktop, 'agent:set-state', { state: 'ready' });
+
+    expect(reply).toMatchObject({ ok: true, data: { agentId: 'agent9', state: 'ready' } });
     desktop.disconnect();
   });
 
