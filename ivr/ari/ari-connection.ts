@@ -22,6 +22,7 @@ import { AriRest, type OriginateRequest } from './ari-rest';
 import { isGone } from './errors';
 import { openEventSocket, type EventSocket } from './event-socket';
 import { type AriSnapshot, type ChannelEvent, type ChannelInfo, type PlaybackEvent, type RecordingEvent, toAriEvent } from './model';
+import { WatchRegistry } from './watch-registry';
 
 export interface AriConnectionOptions {
   /** Base URL of Asterisk's HTTP server, e.g. `http://127.0.0.1:8088`. */
@@ -50,23 +51,6 @@ export interface AriConnectionEvents {
   recording: RecordingEvent;
 }
 
-interface ChannelWatch {
-  listener: (event: ChannelEvent) => void;
-  /** Whether the channel is known to be in Stasis, so that a missed `stasis-start` can be made up. */
-  inStasis: boolean;
-  /**
-   * Whether the channel is known to exist. Until then (an originate still in flight) its absence
-   * from `GET /channels` proves nothing.
-   */
-  exists: boolean;
-}
-
-interface PlaybackWatch {
-  listener: (event: PlaybackEvent) => void;
-  /** Whether Asterisk accepted the playback; as for channels, absence proves nothing before. */
-  exists: boolean;
-}
-
 /** Failures of a reconnect loop logged at warn: the first, then one in this many. */
 const WARN_EVERY_N_FAILURES = 10;
 
@@ -80,8 +64,7 @@ export class AriConnection {
   private connected = false;
   private readonly stopping = new AbortController();
   private loop: Promise<void> | null = null;
-  private readonly channelWatches = new Map<string, ChannelWatch>();
-  private readonly playbackWatches = new Map<string, PlaybackWatch>();
+  private readonly watches: WatchRegistry;
   private readonly backoff: Backoff;
   private readonly requestTimeoutMs: number;
 
@@ -97,6 +80,7 @@ export class AriConnection {
     });
     this.events = new TypedEventEmitter((error, event) => this.logger.error({ err: error, event }, 'ARI event listener failed'));
     this.rest = new AriRest(() => this.client, this.requestTimeoutMs);
+    this.watches = new WatchRegistry(logger);
   }
 
   /** Starts the connect loop and returns at once; the loop runs until `stop`. */
@@ -109,8 +93,7 @@ export class AriConnection {
     this.stopping.abort();
     this.socket?.close();
     await this.loop;
-    this.channelWatches.clear();
-    this.playbackWatches.clear();
+    this.watches.clear();
     this.events.removeAllListeners();
   }
 
@@ -123,7 +106,7 @@ export class AriConnection {
    * call), to `listener` until `stasis-end` or `destroyed`. Returns the function that stops watching.
    */
   watchChannel(channelId: string, listener: (event: ChannelEvent) => void): () => void {
-    return this.addChannelWatch(channelId, { listener, inStasis: true, exists: true });
+    return this.watches.watchChannel(channelId, listener, true).unwatch;
   }
 
   /**
@@ -134,16 +117,15 @@ export class AriConnection {
    * with an `AriRequestError`. Returns the function that stops watching.
    */
   async originate(request: OriginateRequest, listener: (event: ChannelEvent) => void): Promise<() => void> {
-    const watch: ChannelWatch = { listener, inStasis: false, exists: false };
-    const unwatch = this.addChannelWatch(request.channelId, watch);
+    const watch = this.watches.watchChannel(request.channelId, listener, false);
     try {
       await this.rest.originate(request);
     } catch (error) {
-      unwatch();
+      watch.unwatch();
       throw error;
     }
-    watch.exists = true;
-    return unwatch;
+    watch.confirm();
+    return watch.unwatch;
   }
 
   /**
@@ -152,30 +134,19 @@ export class AriConnection {
    * is removed and the promise rejects. Returns the function that stops watching.
    */
   async play(channelId: string, playbackId: string, media: string, language: string, listener: (event: PlaybackEvent) => void): Promise<() => void> {
-    const watch: PlaybackWatch = { listener, exists: false };
-    this.playbackWatches.set(playbackId, watch);
-    const unwatch = () => {
-      if (this.playbackWatches.get(playbackId) === watch) this.playbackWatches.delete(playbackId);
-    };
+    const watch = this.watches.watchPlayback(playbackId, listener);
     try {
       await this.rest.playOnChannel(channelId, playbackId, media, language);
     } catch (error) {
-      unwatch();
+      watch.unwatch();
       throw error;
     }
-    watch.exists = true;
-    return unwatch;
-  }
-
-  private addChannelWatch(channelId: string, watch: ChannelWatch): () => void {
-    this.channelWatches.set(channelId, watch);
-    return () => {
-      if (this.channelWatches.get(channelId) === watch) this.channelWatches.delete(channelId);
-    };
+    watch.confirm();
+    return watch.unwatch;
   }
 
   isWatched(channelId: string): boolean {
-    return this.channelWatches.has(channelId);
+    return this.watches.isWatched(channelId);
   }
 
   private async runLoop(): Promise<void> {
@@ -285,7 +256,7 @@ export class AriConnection {
     switch (event.type) {
       case 'playback-started':
       case 'playback-finished':
-        this.deliverPlayback(event);
+        this.watches.deliverPlayback(event);
         return;
       case 'recording-started':
       case 'recording-finished':
@@ -296,44 +267,15 @@ export class AriConnection {
         this.logger.debug({ bridgeId: event.bridgeId }, 'bridge destroyed');
         return;
       case 'stasis-start':
-        if (!this.channelWatches.has(event.channel.id)) {
+        if (!this.watches.deliverChannel(event.channel.id, event)) {
           this.events.emit('stasis-start', { channel: event.channel, args: event.args });
-          return;
         }
-        this.deliverChannel(event.channel.id, event);
         return;
       case 'state-change':
-        this.deliverChannel(event.channel.id, event);
+        this.watches.deliverChannel(event.channel.id, event);
         return;
       default:
-        this.deliverChannel(event.channelId, event);
-    }
-  }
-
-  private deliverChannel(channelId: string, event: ChannelEvent): void {
-    const watch = this.channelWatches.get(channelId);
-    if (!watch) return;
-
-    watch.exists = true;
-    if (event.type === 'stasis-start') watch.inStasis = true;
-    if (event.type === 'stasis-end' || event.type === 'destroyed') this.channelWatches.delete(channelId);
-    try {
-      watch.listener(event);
-    } catch (error) {
-      this.logger.error({ err: error, channelId, event: event.type }, 'channel event listener failed');
-    }
-  }
-
-  private deliverPlayback(event: PlaybackEvent): void {
-    const watch = this.playbackWatches.get(event.playbackId);
-    if (!watch) return;
-
-    watch.exists = true;
-    if (event.type === 'playback-finished') this.playbackWatches.delete(event.playbackId);
-    try {
-      watch.listener(event);
-    } catch (error) {
-      this.logger.error({ err: error, playbackId: event.playbackId }, 'playback event listener failed');
+        this.watches.deliverChannel(event.channelId, event);
     }
   }
 
@@ -343,57 +285,38 @@ export class AriConnection {
    * and tries again.
    */
   private async resync(socket: EventSocket): Promise<void> {
-    let snapshot: AriSnapshot;
+    this.watches.beginReading();
+    try {
+      const snapshot = await this.readSnapshot(socket);
+      if (!snapshot || this.socket !== socket) return;
+
+      this.watches.reconcileChannels(snapshot, this.app);
+      await this.reconcilePlaybacks();
+      const orphanChannels = this.watches.orphans(snapshot, this.app);
+      this.logger.info(
+        { channels: snapshot.channels.length, watched: this.watches.watchedChannels, orphans: orphanChannels.length, bridges: snapshot.appBridgeIds.length },
+        'ARI state reconciled after connecting',
+      );
+      this.events.emit('resynced', { orphanChannels, bridgeIds: snapshot.appBridgeIds });
+    } finally {
+      this.watches.endReading();
+    }
+  }
+
+  private async readSnapshot(socket: EventSocket): Promise<AriSnapshot | null> {
     try {
       const [application, channels] = await Promise.all([this.rest.getApplication(this.app), this.rest.listChannels()]);
-      snapshot = { channels, appChannelIds: application.channelIds, appBridgeIds: application.bridgeIds };
+      return { channels, appChannelIds: application.channelIds, appBridgeIds: application.bridgeIds };
     } catch (error) {
       this.logger.warn({ err: error }, 'reading the application state after connecting failed; reconnecting');
       socket.close();
-      return;
-    }
-    if (this.socket !== socket) return;
-
-    const existing = new Map(snapshot.channels.map((channel) => [channel.id, channel]));
-    for (const [channelId, watch] of [...this.channelWatches]) {
-      this.reconcileChannel(channelId, watch, existing.get(channelId));
-    }
-    await this.reconcilePlaybacks();
-
-    const candidates = new Set(snapshot.appChannelIds.filter((id) => existing.has(id)));
-    for (const channel of snapshot.channels) {
-      if (channel.stasisApp === this.app) candidates.add(channel.id);
-    }
-    const orphanChannels = [...candidates].filter((id) => !this.channelWatches.has(id)).map((id) => existing.get(id)!);
-    this.logger.info(
-      { channels: snapshot.channels.length, watched: this.channelWatches.size, orphans: orphanChannels.length, bridges: snapshot.appBridgeIds.length },
-      'ARI state reconciled after connecting',
-    );
-    this.events.emit('resynced', { orphanChannels, bridgeIds: snapshot.appBridgeIds });
-  }
-
-  private reconcileChannel(channelId: string, watch: ChannelWatch, channel: ChannelInfo | undefined): void {
-    if (this.channelWatches.get(channelId) !== watch) return;
-
-    if (!channel) {
-      if (!watch.exists) return;
-      this.logger.info({ channelId }, 'watched channel vanished while disconnected');
-      this.deliverChannel(channelId, { type: 'destroyed', channelId, cause: 0, causeText: 'Unknown', missed: true });
-      return;
-    }
-    const inStasisNow = channel.stasisApp === this.app;
-    if (inStasisNow && !watch.inStasis) {
-      this.logger.info({ channelId }, 'watched channel entered Stasis while disconnected');
-      this.deliverChannel(channelId, { type: 'stasis-start', channel, args: channel.stasisArgs });
-    } else if (!inStasisNow && watch.inStasis) {
-      this.logger.info({ channelId }, 'watched channel left Stasis while disconnected');
-      this.deliverChannel(channelId, { type: 'stasis-end', channelId });
+      return null;
     }
   }
 
+  /** Finishes the watched playbacks that ended unseen: `GET /playbacks/{id}` no longer finds them. */
   private async reconcilePlaybacks(): Promise<void> {
-    const accepted = [...this.playbackWatches].filter(([, watch]) => watch.exists).map(([playbackId]) => playbackId);
-    const checks = accepted.map(async (playbackId) => {
+    const checks = this.watches.playbacksToCheck().map(async (playbackId) => {
       try {
         await this.rest.getPlayback(playbackId);
       } catch (error) {
@@ -402,7 +325,7 @@ export class AriConnection {
           return;
         }
         this.logger.info({ playbackId }, 'watched playback finished while disconnected');
-        this.deliverPlayback({ type: 'playback-finished', playbackId, state: 'done' });
+        this.watches.deliverPlayback({ type: 'playback-finished', playbackId, state: 'done' });
       }
     });
     await Promise.all(checks);

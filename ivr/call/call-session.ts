@@ -178,7 +178,16 @@ export class CallSession implements QueueMember {
   }
 
   private async run(adopted: boolean): Promise<void> {
-    await this.deps.ari.rest.answer(this.caller.id);
+    try {
+      await this.deps.ari.rest.answer(this.caller.id);
+    } catch (error) {
+      // An adopted channel was watched only after it was found, so its hang-up may have been missed.
+      if (!adopted || !isGone(error)) throw error;
+      this.logger.info('adopted caller hung up before it was answered');
+      this.callerGone = true;
+      await this.end('caller');
+      return;
+    }
     if (this.isEnded()) return;
     this.logger.info({ adopted }, 'call answered');
     this.deps.events.emit('call.started', {
