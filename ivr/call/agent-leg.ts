@@ -74,7 +74,9 @@ export class AgentLeg {
       void this.hangup();
     }, timeoutSeconds * 1000 + RING_TIMER_GRACE_MS);
 
-    const caller = this.options.callerName ? `"${this.options.callerName}" <${this.options.callerNumber}>` : this.options.callerNumber;
+    // Quotes and angle brackets would break the `"name" <number>` form, so they are dropped from the name.
+    const name = this.options.callerName.replace(/["<>]/g, '');
+    const caller = name ? `"${name}" <${this.options.callerNumber}>` : this.options.callerNumber;
     this.ari
       .originate(
         {

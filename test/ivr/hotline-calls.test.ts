@@ -151,6 +151,26 @@ describe('hotline call flow', () => {
     ]);
   });
 
+  it('rings agents through a Local dial string', async () => {
+    const h = await start({ options: { agentDialTemplate: 'Local/{extension}@agent-phones', agentRingTimeoutMs: 1_000 } });
+    h.pool.add('a1', '8001', ['general']).add('a2', '8002', ['general']);
+    h.sim.addPhone({ extension: '8001', answer: 'never' });
+    h.sim.addPhone({ extension: '8002', answer: 'auto', answerAfterMs: 100 });
+
+    const caller = await h.sim.dial({ from: '13800000015' });
+    caller.sendDtmf('2');
+    const answered = await h.recorder.waitFor('call.answered');
+
+    expect(answered.agentId).toBe('a2');
+    expect(h.pool.releasesOf(answered.callId)).toEqual([
+      { agentId: 'a1', outcome: 'no-answer' },
+      { agentId: 'a2', outcome: 'answered' },
+    ]);
+    await caller.hangup();
+    await h.recorder.waitFor('call.ended');
+    expectNothingLeft(h);
+  });
+
   it('skips an agent whose phone is unreachable', async () => {
     const h = await start();
     h.pool.add('a1', '8009', ['general']).add('a2', '8002', ['general']);

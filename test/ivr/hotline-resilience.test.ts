@@ -82,6 +82,35 @@ describe('hotline resilience', () => {
     expect(h.recorder.all('call.started')).toHaveLength(1);
   });
 
+  it('keeps a talk across a dropped socket', async () => {
+    const h = await harness();
+    h.pool.add('a1', '8001', ['general']);
+    const phone = h.sim.addPhone({ extension: '8001', answer: 'auto', answerAfterMs: 100 });
+    const caller = await h.sim.dial({ from: '13800000037' });
+    caller.sendDtmf('2');
+    await h.recorder.waitFor('call.answered');
+
+    h.sim.dropEventSockets();
+    await waitUntil(() => h.log.count('ARI state reconciled after connecting') === 2, 'the hotline reconnected');
+    phone.hangup();
+
+    expect(await h.recorder.waitFor('call.ended')).toMatchObject({ endedBy: 'agent', phase: 'talking' });
+    await caller.waitFor('hungup');
+  });
+
+  it('goes on with the IVR after a prompt ended unseen', async () => {
+    const h = await harness({ options: { reconnectMaxDelayMs: 400 } });
+    const caller = await h.sim.dial({ from: '13800000038' });
+    await caller.waitFor('PlaybackStarted');
+
+    h.sim.dropEventSockets();
+    await waitUntil(() => caller.heard.includes('sound:hotline-menu'), 'the menu played after the outage');
+    caller.sendDtmf('1');
+
+    expect((await h.recorder.waitFor('call.menu')).choice).toBe('enterprise');
+    expect(h.log.count('watched playback finished while disconnected')).toBe(1);
+  });
+
   it('ends a call whose caller left during the outage', async () => {
     const h = await harness();
     const caller = await h.sim.dial({ from: '13800000033' });
@@ -163,5 +192,20 @@ describe('hotline resilience', () => {
 
     await expect(hotline.ami!.ping()).resolves.toBeUndefined();
     expect(await hotline.ami!.countChannels()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports phone device states over AMI', async () => {
+    const sim = await simulator();
+    const hotline = await hotlineOn(sim.ariUrl, new FakeAgentPool(), new CapturedLog(), true, sim.amiPort);
+    await waitUntil(() => hotline.ami?.isConnected() === true, 'AMI is connected');
+    const states: { device: string; state: string }[] = [];
+    hotline.ami!.events.on('device-state', ({ device, state }) => states.push({ device, state }));
+
+    const phone = sim.addPhone({ extension: '8001', answer: 'manual' });
+    await waitUntil(() => states.some((change) => change.device === 'PJSIP/8001'), 'the phone registered');
+    phone.unregister();
+
+    await waitUntil(() => states.some((change) => change.device === 'PJSIP/8001' && change.state === 'UNAVAILABLE'), 'the phone went away');
+    expect(states.find((change) => change.device === 'PJSIP/8001')?.state).toBe('NOT_INUSE');
   });
 });
