@@ -141,9 +141,9 @@ export class HotlineService implements Hotline {
   }
 
   /**
-   * Handles what Asterisk holds that no session owns, after a (re)connect: bridges left from a
-   * previous run are destroyed, inbound callers still in Stasis are re-adopted into the queue,
-   * and every other channel is hung up, so that no call is stranded.
+   * Handles what Asterisk reports after a (re)connect that no session owns, so that no call is
+   * stranded. Bridges left from an earlier run are destroyed, and inbound callers still in
+   * Stasis are re-adopted into the queue. Every other such channel is hung up.
    */
   private async onResynced(orphanChannels: ChannelInfo[], bridgeIds: string[]): Promise<void> {
     if (this.stopping) return;

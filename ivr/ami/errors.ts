@@ -1,4 +1,4 @@
-/** Errors of the AMI adapter; each names the action so the log says what failed. */
+/** Errors of the AMI adapter. Each carries the action name, so that a log line shows what failed. */
 
 export class AmiActionTimeoutError extends Error {
   readonly code = 'AMI_ACTION_TIMEOUT';

@@ -1,7 +1,7 @@
 /**
- * The ARI link of the hotline: keeps one event socket open forever, routes events to whoever
- * watches a channel or a playback, and after every (re)connect reconciles what it missed with
- * the state Asterisk holds. This file and `ari-rest.ts` are the only users of `ari-client`.
+ * The ARI link of the hotline. It keeps one event socket open forever, routes events to the
+ * watchers of channels and playbacks, and after every (re)connect reconciles what it missed
+ * with the state Asterisk reports. This file and `ari-rest.ts` are the only users of `ari-client`.
  *
  * Guarantees to the rest of call control:
  * - a watcher registered before a REST request receives the events that request causes, even
@@ -44,7 +44,7 @@ export interface AriConnectionOptions {
 export interface AriConnectionEvents {
   connected: void;
   disconnected: void;
-  /** A channel nobody watches entered the application, such as a new inbound call. */
+  /** An unwatched channel entered the application, such as a new inbound call. */
   'stasis-start': { channel: ChannelInfo; args: string[] };
   /** The reconciliation after a (re)connect finished; the orphans need an owner or a hang-up. */
   resynced: { orphanChannels: ChannelInfo[]; bridgeIds: string[] };

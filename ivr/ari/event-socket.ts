@@ -1,7 +1,7 @@
 /**
- * The ARI event WebSocket (`/ari/events`), opened by us rather than by ari-client: ari-client 2.2
- * retries a lost socket only a bounded number of times and cannot be told to stop, while the
- * hotline must reconnect forever on its own schedule.
+ * The ARI event WebSocket (`/ari/events`), opened here rather than by ari-client. ari-client 2.2
+ * gives up on a lost socket after 10 retries (its backoff-func default) and has no way to stop
+ * a scheduled retry, but the hotline must reconnect forever on its own schedule.
  */
 import WebSocket from 'ws';
 

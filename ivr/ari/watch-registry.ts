@@ -1,5 +1,5 @@
 /**
- * Who watches which channel and playback, the delivery of their events, and the reconciliation
+ * The registry of channel and playback watches: delivery of their events, and reconciliation
  * of the watches with a snapshot read after a (re)connect.
  *
  * A snapshot is read over REST while events keep arriving, so it can be older than a watch. A
@@ -165,7 +165,7 @@ export class WatchRegistry {
     return [...this.playbacks].filter(([, watch]) => watch.exists && watch.changedAt < readFrom).map(([playbackId]) => playbackId);
   }
 
-  /** Channels in the application (subscribed or running `Stasis(app)`) that nobody watches. */
+  /** Channels in the application (subscribed or running `Stasis(app)`) without a watch. */
   orphans(snapshot: AriSnapshot, app: string): ChannelInfo[] {
     const existing = new Map(snapshot.channels.map((channel) => [channel.id, channel]));
     const candidates = new Set(snapshot.appChannelIds.filter((id) => existing.has(id)));

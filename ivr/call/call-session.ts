@@ -293,8 +293,9 @@ export class CallSession implements QueueMember {
   }
 
   /**
-   * Decides after a failed step: a request on a channel or bridge that is gone means a party
-   * hung up, and its own event ends the call; anything else ends the call as a system failure.
+   * Decides what a failed step means. A request on a channel or bridge that is gone means a
+   * party hung up, and that party's own event ends the call. Any other failure ends the call
+   * as a system failure.
    */
   private onFlowError(error: unknown, step: string): void {
     if (this.isEnded()) return;
@@ -381,7 +382,7 @@ export class CallSession implements QueueMember {
     return this.phase === 'ended';
   }
 
-  /** The one place where the phase changes. */
+  /** Changes the phase; the only place that does. */
   private moveTo(next: SessionPhase): void {
     assertTransition(this.phase, next);
     this.logger.debug({ from: this.phase, to: next }, 'phase');

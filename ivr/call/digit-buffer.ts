@@ -18,7 +18,7 @@ export class DigitBuffer {
     if (this.digits.length > MAX_BUFFERED_DIGITS) this.digits.shift();
   }
 
-  /** The oldest key pressed while nobody listened, or null. */
+  /** Returns the oldest key pressed while no step listened, or null. */
   take(): string | null {
     return this.digits.shift() ?? null;
   }

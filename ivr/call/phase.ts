@@ -37,7 +37,7 @@ export function assertTransition(from: SessionPhase, to: SessionPhase): void {
   if (!TRANSITIONS[from].includes(to)) throw new PhaseTransitionError(from, to);
 }
 
-/** The phase the platform sees. */
+/** Maps a session phase to the phase reported to the platform. */
 export function toCallPhase(phase: SessionPhase): CallPhase {
   return phase === 'connecting' ? 'offered' : phase;
 }

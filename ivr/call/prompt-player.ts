@@ -6,7 +6,7 @@ import type { AriConnection } from '../ari/ari-connection';
 import { isGone } from '../ari/errors';
 import type { PlaybackEndState } from '../ari/model';
 
-/** How a prompt ended; `gone` means the channel hung up or Asterisk refused the playback. */
+/** End state of a prompt; `gone` means the channel hung up or Asterisk rejected the playback. */
 export type PromptEnd = PlaybackEndState | 'gone';
 
 interface CurrentPlayback {

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Skill } from '../../server/domain/terms';
 import type { AgentPool, AgentTarget } from '../contract';
 
-/** A waiting call as the queue sees it; `CallSession` implements it. */
+/** The queue's view of a waiting call; `CallSession` implements it. */
 export interface QueueMember {
   readonly callId: string;
   readonly skill: Skill;

@@ -1,7 +1,7 @@
 /**
- * The main menu: one key chooses the service. No key within the time-out, or a key without a
- * meaning, plays the invalid-input prompt and repeats the menu up to `retries` times; after
- * that the caller goes to an agent with the choice `none`.
+ * The main menu, where one key chooses the service. No key within the time-out, or a key
+ * without a meaning, plays the invalid-input prompt and repeats the menu up to `retries` times.
+ * After that the caller goes to an agent with the choice `none`.
  */
 import type { PromptId } from '../../../asterisk-config/prompts/prompts';
 import type { IvrChoice } from '../../../server/domain/terms';

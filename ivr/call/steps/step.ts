@@ -1,4 +1,4 @@
-/** What an IVR step is and what it may use. */
+/** The IVR step contract and the helpers steps share. */
 import type { DigitBuffer } from '../digit-buffer';
 import type { PromptPlayer } from '../prompt-player';
 

@@ -28,7 +28,7 @@ export class FakeAgentPool implements AgentPool {
     return this;
   }
 
-  /** Makes an agent ready and tells the listeners, as an agent pressing "ready" does. */
+  /** Makes an agent ready and notifies the listeners, as an agent pressing "ready" does. */
   setReady(agentId: string): void {
     const agent = this.require(agentId);
     agent.state = 'ready';

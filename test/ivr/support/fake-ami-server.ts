@@ -1,6 +1,6 @@
 /**
  * A minimal AMI server on 127.0.0.1 for adapter tests: greeting, Login, Ping, CoreShowChannels,
- * Logoff, pushed events, and actions it is told never to answer.
+ * Logoff, pushed events, and actions configured to get no response.
  */
 import net from 'node:net';
 
@@ -9,7 +9,7 @@ export interface FakeAmiOptions {
   secret: string;
   /** Channels listed by `CoreShowChannels`. */
   channels?: string[];
-  /** Action names (lower case) the server reads and never answers. */
+  /** Action names (lower case) that get no response. */
   silentActions?: string[];
 }
 
