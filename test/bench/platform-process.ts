@@ -1,0 +1,57 @@
+/**
+ * The platform under benchmark, in a process of its own so that its CPU and memory are
+ * measured apart from the simulator and the simulated agents. Started by `run.ts` with the
+ * configuration in its environment and the number of bench agents in BENCH_AGENTS; it seeds
+ * those agents, listens, reports `{ type: 'ready', url }` over IPC and answers `usage`
+ * requests with its CPU time and memory.
+ */
+import { pino } from 'pino';
+import { openDatabase } from '../../db/database';
+import { migrate } from '../../db/migrate';
+import { dbOptionsFromConfig } from '../../db/options';
+import { seed } from '../../db/seed/index';
+import { createSeedUsers } from '../../db/seed/reference';
+import { PLATFORM_CODE } from '../../db/seed/organisation';
+import { loadConfig } from '../../server/config';
+import { createPlatform } from '../../server/platform';
+import { BENCH_PASSWORD, benchAgentExtension, benchAgentUsername, type BenchMessage } from './protocol';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const agentCount = Number(process.env.BENCH_AGENTS);
+  const logger = pino({ level: config.LOG_LEVEL });
+
+  const db = await openDatabase(dbOptionsFromConfig(config, logger));
+  await migrate(db);
+  await seed(db, { demo: true });
+  const agents = Array.from({ length: agentCount }, (_, index) => ({
+    username: benchAgentUsername(index),
+    displayName: `压测坐席${index + 1}`,
+    role: 'agent' as const,
+    orgUnitCode: PLATFORM_CODE,
+    agent: { extension: benchAgentExtension(index), skills: ['enterprise' as const, 'general' as const] },
+  }));
+  await createSeedUsers(db, agents, BENCH_PASSWORD);
+  await db.close();
+
+  const platform = await createPlatform({ config, logger, serveRenderer: false });
+  const { url } = await platform.listen();
+  const cpuAtStart = process.cpuUsage();
+
+  const send = (message: BenchMessage) => process.send?.(message);
+  process.on('message', (message: BenchMessage) => {
+    if (message.type === 'usage') {
+      const cpu = process.cpuUsage(cpuAtStart);
+      send({ type: 'usage', cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed });
+    }
+    if (message.type === 'stop') {
+      void platform.close().then(() => process.exit(0));
+    }
+  });
+  send({ type: 'ready', url });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench platform failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
