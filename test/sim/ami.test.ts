@@ -45,12 +45,12 @@ describe('simulated AMI', () => {
     const client = await open();
     client.send({ Action: 'Login', ActionID: '1', Username: 'hotline', Secret: 'wrong' });
 
-    const answer = await client.waitFor((message) => message.get('ActionID') === '1');
+    const response = await client.waitFor((message) => message.get('ActionID') === '1');
     await client.waitForClose();
 
     expect(client.banner).toBe('Asterisk Call Manager/11.0.0');
-    expect(answer.get('Response')).toBe('Error');
-    expect(answer.get('Message')).toBe('Authentication failed');
+    expect(response.get('Response')).toBe('Error');
+    expect(response.get('Message')).toBe('Authentication failed');
     expect(client.closed).toBe(true);
   });
 
@@ -58,10 +58,10 @@ describe('simulated AMI', () => {
     const client = await open();
     client.send({ Action: 'Ping', ActionID: '9' });
 
-    const answer = await client.waitFor((message) => message.get('ActionID') === '9');
+    const response = await client.waitFor((message) => message.get('ActionID') === '9');
 
-    expect(answer.get('Response')).toBe('Error');
-    expect(answer.get('Message')).toBe('Permission denied');
+    expect(response.get('Response')).toBe('Error');
+    expect(response.get('Message')).toBe('Permission denied');
   });
 
   it('replays the recorded session', async () => {

@@ -1,6 +1,6 @@
 /**
  * Asterisk behaviours the platform's adapters must cope with, as the recorded traces show them:
- * 404 after hang-up, events ahead of REST answers, failed playbacks, originate time-outs and
+ * 404 after hang-up, events ahead of REST responses, failed playbacks, originate time-outs and
  * failures, Stasis only after answer, authentication.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,13 +59,13 @@ describe('simulated Asterisk behaviour', () => {
       ['POST', `/channels/${caller.channelId}/record?name=late&format=wav`],
     ];
     for (const [method, path] of calls) {
-      const answer = await ari.request(method, path);
-      expect(answer.status, `${method} ${path}`).toBe(404);
-      expect(answer.body, `${method} ${path}`).toEqual({ message: 'Channel not found' });
+      const response = await ari.request(method, path);
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.body, `${method} ${path}`).toEqual({ message: 'Channel not found' });
     }
   });
 
-  it('sends events before the REST answer', async () => {
+  it('sends events before the REST response', async () => {
     const caller = await sim.dial({ from: '13800000001' });
     await ari.waitForEvent((event) => event.type === 'StasisStart');
 
@@ -87,11 +87,11 @@ describe('simulated Asterisk behaviour', () => {
   it('accepts a missing sound, then fails it', async () => {
     const caller = await answeredCaller();
 
-    const answer = await ari.request('POST', `/channels/${caller.channelId}/play/pb-missing?media=sound:no-such-prompt&lang=zh`);
+    const response = await ari.request('POST', `/channels/${caller.channelId}/play/pb-missing?media=sound:no-such-prompt&lang=zh`);
     const finished = await ari.waitForEvent((event) => event.type === 'PlaybackFinished');
 
-    expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ id: 'pb-missing', media_uri: 'sound:no-such-prompt', target_uri: `channel:${caller.channelId}`, state: 'failed' });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ id: 'pb-missing', media_uri: 'sound:no-such-prompt', target_uri: `channel:${caller.channelId}`, state: 'failed' });
     expect(ari.eventsOf('hotline', 'PlaybackStarted')).toHaveLength(1);
     expect(finished.playback).toMatchObject({ id: 'pb-missing', state: 'failed' });
     expect(caller.heard).toEqual([]);
@@ -101,13 +101,13 @@ describe('simulated Asterisk behaviour', () => {
     const phone = sim.addPhone({ extension: '8002', answer: 'never' });
     const phoneHungUp = new Promise<{ cause: number }>((resolve) => phone.once('hungup', resolve));
 
-    const answer = await ari.request('POST', '/channels?endpoint=Local/8002@agent-phones&app=hotline&appArgs=agent,8002&timeout=2');
-    const destroyed = await ari.waitForEvent((event) => event.type === 'ChannelDestroyed' && channelId(event) === answer.body.id);
+    const response = await ari.request('POST', '/channels?endpoint=Local/8002@agent-phones&app=hotline&appArgs=agent,8002&timeout=2');
+    const destroyed = await ari.waitForEvent((event) => event.type === 'ChannelDestroyed' && channelId(event) === response.body.id);
 
-    expect(answer.status).toBe(200);
+    expect(response.status).toBe(200);
     expect(destroyed.cause).toBe(19);
     expect(destroyed.cause_txt).toBe('User alerting, no answer');
-    expect(ari.eventsOf('hotline', 'StasisStart', answer.body.id)).toHaveLength(0);
+    expect(ari.eventsOf('hotline', 'StasisStart', response.body.id)).toHaveLength(0);
     expect((await phoneHungUp).cause).toBe(19);
   });
 
@@ -118,19 +118,19 @@ describe('simulated Asterisk behaviour', () => {
       ['PJSIP/8009', 500, { error: 'Allocation failed' }],
     ];
     for (const [endpoint, status, body] of cases) {
-      const answer = await ari.request('POST', `/channels?endpoint=${endpoint}&app=hotline`);
-      expect(answer.status, endpoint).toBe(status);
-      expect(answer.body, endpoint).toEqual(body);
+      const response = await ari.request('POST', `/channels?endpoint=${endpoint}&app=hotline`);
+      expect(response.status, endpoint).toBe(status);
+      expect(response.body, endpoint).toEqual(body);
     }
   });
 
   it('destroys both halves of a missing Local extension', async () => {
-    const answer = await ari.request('POST', '/channels?endpoint=Local/9999@no-such-context&app=hotline');
-    const one = answer.body.id as string;
+    const response = await ari.request('POST', '/channels?endpoint=Local/9999@no-such-context&app=hotline');
+    const one = response.body.id as string;
     await ari.waitForEvent((event) => event.type === 'ChannelDestroyed' && channelId(event) === one);
 
     const destroyed = ari.eventsOf('hotline', 'ChannelDestroyed');
-    expect(answer.status).toBe(200);
+    expect(response.status).toBe(200);
     expect(destroyed.map((event) => (event.channel as { name: string }).name)).toEqual([
       'Local/9999@no-such-context-00000000;2',
       'Local/9999@no-such-context-00000000;1',
@@ -142,8 +142,8 @@ describe('simulated Asterisk behaviour', () => {
     const phone = sim.addPhone({ extension: '8001', answer: 'manual' });
     const ringing = new Promise<{ channelId: string }>((resolve) => phone.once('ringing', resolve));
 
-    const answer = await ari.request('POST', '/channels?endpoint=Local/8001@agent-phones&app=hotline&appArgs=agent,8001&callerId=13800000001');
-    const one = answer.body.id as string;
+    const response = await ari.request('POST', '/channels?endpoint=Local/8001@agent-phones&app=hotline&appArgs=agent,8001&callerId=13800000001');
+    const one = response.body.id as string;
     expect((await ringing).channelId).toBe(one);
     await ari.waitForEvent((event) => event.type === 'Dial' && event.dialstatus === 'RINGING');
     expect(ari.eventsOf('hotline', 'StasisStart', one)).toHaveLength(0);
@@ -159,12 +159,12 @@ describe('simulated Asterisk behaviour', () => {
   it('raises events on both Local halves', async () => {
     sim.addPhone({ extension: '8001', answer: 'manual' });
 
-    const answer = await ari.request('POST', '/channels?endpoint=Local/8001@agent-phones&app=hotline&callerId=13800000001');
+    const response = await ari.request('POST', '/channels?endpoint=Local/8001@agent-phones&app=hotline&callerId=13800000001');
     await ari.waitForEvent((event) => event.type === 'Dial' && event.dialstatus === 'RINGING');
 
     const names = new Set(ari.events.map((event) => ((event.channel ?? event.peer) as { name: string }).name));
-    expect(answer.body.name).toMatch(/^Local\/8001@agent-phones-[0-9a-f]{8};1$/);
-    expect(names).toEqual(new Set([answer.body.name, answer.body.name.replace(';1', ';2')]));
+    expect(response.body.name).toMatch(/^Local\/8001@agent-phones-[0-9a-f]{8};1$/);
+    expect(names).toEqual(new Set([response.body.name, response.body.name.replace(';1', ';2')]));
     const seen = ari.events.map((event) => `${event.type} ${((event.channel ?? event.peer) as { name: string }).name.slice(-2)}`);
     expect(seen).toEqual(['ChannelCallerId ;2', 'ChannelConnectedLine ;2', 'Dial ;1', 'ChannelDialplan ;2', 'ChannelStateChange ;1', 'Dial ;1']);
   });
@@ -199,8 +199,8 @@ describe('simulated Asterisk behaviour', () => {
 
   it('requires credentials on REST and WebSocket', async () => {
     const wrong = `Basic ${Buffer.from('hotline:wrong').toString('base64')}`;
-    const answer = await ari.request('GET', '/channels', { authorization: wrong });
-    expect(answer.status).toBe(401);
+    const response = await ari.request('GET', '/channels', { authorization: wrong });
+    expect(response.status).toBe(401);
 
     const status = await handshakeStatus(`${sim.ariUrl.replace('http', 'ws')}/ari/events?app=hotline&api_key=hotline:wrong`);
     expect(status).toBe(401);

@@ -74,9 +74,9 @@ describe('simulated ARI resources', () => {
         ['DELETE', '/bridges/none', 404, 'Bridge not found'],
       ];
       for (const [method, path, status, message] of cases) {
-        const answer = await ari.request(method, path);
-        expect(answer.status, path).toBe(status);
-        expect(answer.body, path).toEqual({ message });
+        const response = await ari.request(method, path);
+        expect(response.status, path).toBe(status);
+        expect(response.body, path).toEqual({ message });
       }
     });
 
@@ -84,10 +84,10 @@ describe('simulated ARI resources', () => {
       await ari.request('POST', '/bridges?bridgeId=b1');
       const caller = await answeredCaller('13800000001');
 
-      const answer = await ari.request('POST', `/bridges/b1/addChannel?channel=${caller.line.id}`);
+      const response = await ari.request('POST', `/bridges/b1/addChannel?channel=${caller.line.id}`);
 
-      expect(answer.status).toBe(422);
-      expect(answer.body).toEqual({ message: 'Channel not in Stasis application' });
+      expect(response.status).toBe(422);
+      expect(response.body).toEqual({ message: 'Channel not in Stasis application' });
     });
   });
 
@@ -129,10 +129,10 @@ describe('simulated ARI resources', () => {
     it('continues through a media list', async () => {
       const caller = await answeredCaller('13800000001');
 
-      const answer = await ari.request('POST', `/channels/${caller.channelId}/play/p1?media=sound:hotline-queue-ahead,sound:hotline-num-3,sound:hotline-queue-ahead-tail`);
+      const response = await ari.request('POST', `/channels/${caller.channelId}/play/p1?media=sound:hotline-queue-ahead,sound:hotline-num-3,sound:hotline-queue-ahead-tail`);
       await ari.waitForEvent((event) => event.type === 'PlaybackFinished');
 
-      expect(answer.body.next_media_uri).toBe('sound:hotline-num-3');
+      expect(response.body.next_media_uri).toBe('sound:hotline-num-3');
       expect(ari.events.filter((event) => event.type.startsWith('Playback')).map((event) => event.type)).toEqual([
         'PlaybackStarted',
         'PlaybackContinuing',
@@ -147,10 +147,10 @@ describe('simulated ARI resources', () => {
       await ari.request('POST', '/bridges?bridgeId=b1');
       await ari.request('POST', `/bridges/b1/addChannel?channel=${caller.channelId}`);
 
-      const answer = await ari.request('POST', '/bridges/b1/play?media=sound:hotline-queue-first&playbackId=bp');
+      const response = await ari.request('POST', '/bridges/b1/play?media=sound:hotline-queue-first&playbackId=bp');
       await caller.waitFor('PlaybackFinished');
 
-      expect(answer.body.target_uri).toBe('bridge:b1');
+      expect(response.body.target_uri).toBe('bridge:b1');
       expect(caller.heard).toEqual(['sound:hotline-queue-first']);
     });
   });
@@ -158,7 +158,7 @@ describe('simulated ARI resources', () => {
   describe('recordings', () => {
     it('ends a voice message on # and stores it', async () => {
       const caller = await answeredCaller('13800000005');
-      const answer = await ari.request('POST', `/channels/${caller.channelId}/record?name=vm-1&format=wav&beep=true&terminateOn=%23&maxDurationSeconds=120`);
+      const response = await ari.request('POST', `/channels/${caller.channelId}/record?name=vm-1&format=wav&beep=true&terminateOn=%23&maxDurationSeconds=120`);
       await caller.waitFor('recording');
 
       caller.sendDtmf('#');
@@ -169,8 +169,8 @@ describe('simulated ARI resources', () => {
       const deleted = await ari.request('DELETE', '/recordings/stored/vm-1');
       const afterDelete = await ari.request('GET', '/recordings/stored/vm-1');
 
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ name: 'vm-1', format: 'wav', state: 'queued', target_uri: `channel:${caller.channelId}` });
+      expect(response.status).toBe(201);
+      expect(response.body).toEqual({ name: 'vm-1', format: 'wav', state: 'queued', target_uri: `channel:${caller.channelId}` });
       expect(finished.recording).toMatchObject({ name: 'vm-1', state: 'done', talking_duration: 0, silence_duration: 0 });
       expect(stored.body).toEqual({ name: 'vm-1', format: 'wav' });
       expect(bytes.subarray(0, 4).toString()).toBe('RIFF');
@@ -191,8 +191,8 @@ describe('simulated ARI resources', () => {
         ['format=wav', 400],
       ];
       for (const [query, status] of cases) {
-        const answer = await ari.request('POST', `/channels/${caller.channelId}/record?${query}`);
-        expect(answer.status, query).toBe(status);
+        const response = await ari.request('POST', `/channels/${caller.channelId}/record?${query}`);
+        expect(response.status, query).toBe(status);
       }
       const overwritten = await ari.request('POST', `/channels/${caller.channelId}/record?name=rec&format=wav&ifExists=overwrite`);
       expect(overwritten.status).toBe(201);
@@ -252,10 +252,10 @@ describe('simulated ARI resources', () => {
     it('refuses controls on a channel outside Stasis', async () => {
       const caller = await answeredCaller('13800000001');
 
-      const answer = await ari.request('POST', `/channels/${caller.line.id}/hold`);
+      const response = await ari.request('POST', `/channels/${caller.line.id}/hold`);
 
-      expect(answer.status).toBe(409);
-      expect(answer.body).toEqual({ message: 'Channel not in Stasis application' });
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual({ message: 'Channel not in Stasis application' });
     });
 
     it('ends a snoop channel with its target', async () => {
@@ -275,10 +275,10 @@ describe('simulated ARI resources', () => {
     it('hangs up a channel sent back to the dialplan', async () => {
       const caller = await answeredCaller('13800000001');
 
-      const answer = await ari.request('POST', `/channels/${caller.channelId}/continue`);
+      const response = await ari.request('POST', `/channels/${caller.channelId}/continue`);
       await caller.waitFor('hungup');
 
-      expect(answer.status).toBe(204);
+      expect(response.status).toBe(204);
       expect(ari.eventsOf('hotline', 'StasisEnd', caller.channelId)).toHaveLength(1);
     });
 

@@ -33,19 +33,19 @@ describe('simulator scripting API', () => {
       const ringing = next<PhoneCallInfo>(phone, 'ringing');
       const answered = next<PhoneCallInfo>(phone, 'answered');
 
-      const answer = await ari.request('POST', '/channels?endpoint=Local/8001@agent-phones&app=hotline&appArgs=agent,8001&callerId=13800000001');
+      const response = await ari.request('POST', '/channels?endpoint=Local/8001@agent-phones&app=hotline&appArgs=agent,8001&callerId=13800000001');
       const rang = await ringing;
-      expect(rang.channelId).toBe(answer.body.id);
+      expect(rang.channelId).toBe(response.body.id);
       expect(rang.callerNumber).toBe('13800000001');
       expect(typeof rang.at).toBe('number');
       expect(phone.isRinging).toBe(true);
 
       await answered;
-      await ari.waitForEvent((event) => event.type === 'StasisStart' && channelId(event) === answer.body.id);
+      await ari.waitForEvent((event) => event.type === 'StasisStart' && channelId(event) === response.body.id);
       expect(phone.inCall).toBe(true);
 
       const hungUp = next<PhoneHangupInfo>(phone, 'hungup');
-      await ari.request('DELETE', `/channels/${answer.body.id}`);
+      await ari.request('DELETE', `/channels/${response.body.id}`);
       expect(await hungUp).toMatchObject({ cause: 16, wasAnswered: true });
       expect(phone.inCall).toBe(false);
     });
@@ -54,10 +54,10 @@ describe('simulator scripting API', () => {
       const phone = sim.addPhone({ extension: '8001', answer: 'manual' });
       phone.once('ringing', () => phone.reject());
 
-      const answer = await ari.request('POST', '/channels?endpoint=PJSIP/8001&app=hotline');
+      const response = await ari.request('POST', '/channels?endpoint=PJSIP/8001&app=hotline');
       const destroyed = await ari.waitForEvent((event) => event.type === 'ChannelDestroyed');
 
-      expect(answer.body.name).toMatch(/^PJSIP\/8001-[0-9a-f]{8}$/);
+      expect(response.body.name).toMatch(/^PJSIP\/8001-[0-9a-f]{8}$/);
       expect(destroyed).toMatchObject({ cause: 17, cause_txt: 'User busy' });
       expect(ari.eventsOf('hotline', 'ChannelHangupRequest').map((event) => event.cause)).toEqual([17]);
     });
@@ -75,13 +75,13 @@ describe('simulator scripting API', () => {
 
     it('hangs up an answered PJSIP call from the far end', async () => {
       const phone = sim.addPhone({ extension: '8001', answer: 'auto', answerAfterMs: 0 });
-      const answer = await ari.request('POST', '/channels?endpoint=PJSIP/8001&app=hotline&appArgs=agent');
+      const response = await ari.request('POST', '/channels?endpoint=PJSIP/8001&app=hotline&appArgs=agent');
       await ari.waitForEvent((event) => event.type === 'StasisStart');
 
       expect(phone.hangup()).toBe(true);
       await ari.waitForEvent((event) => event.type === 'ChannelDestroyed');
 
-      const types = ari.events.filter((event) => channelId(event) === answer.body.id).map((event) => event.type);
+      const types = ari.events.filter((event) => channelId(event) === response.body.id).map((event) => event.type);
       expect(types.slice(-4)).toEqual(['ChannelHangupRequest', 'StasisEnd', 'ChannelVarset', 'ChannelDestroyed']);
       expect(ari.eventsOf('hotline', 'ChannelHangupRequest')[0]).toMatchObject({ cause: 16 });
       expect(phone.hangup()).toBe(false);
@@ -105,9 +105,9 @@ describe('simulator scripting API', () => {
       const phone = sim.addPhone({ extension: '03708123456', answer: 'manual' });
       const ringing = next<PhoneCallInfo>(phone, 'ringing');
 
-      const answer = await ari.request('POST', '/channels?endpoint=PJSIP/03708123456@carrier&app=hotline&callerId=12345');
+      const response = await ari.request('POST', '/channels?endpoint=PJSIP/03708123456@carrier&app=hotline&callerId=12345');
 
-      expect(answer.body.name).toMatch(/^PJSIP\/carrier-[0-9a-f]{8}$/);
+      expect(response.body.name).toMatch(/^PJSIP\/carrier-[0-9a-f]{8}$/);
       expect((await ringing).callerNumber).toBe('12345');
     });
 

@@ -1,7 +1,7 @@
 /**
  * Each recorded Asterisk 22 scenario, replayed against the simulator: every REST request must
- * get the recorded status, and the `hotline` application (and `test-phones`, which stands in for
- * the phones) must see the same events per channel, bridge, playback and recording, in the same
+ * get the recorded status, and the `hotline` application (and `test-phones`, which plays the
+ * phones' part) must see the same events per channel, bridge, playback and recording, in the same
  * order. Only the interleaving between different
  * entities may differ, which Asterisk does not fix either: each channel and bridge publishes on
  * its own Stasis topic, and topics are delivered independently.

@@ -1,6 +1,6 @@
 /**
  * AMI actions: Ping, CoreShowChannels, Getvar, Setvar, Originate, Hangup, DeviceStateList,
- * Events and Logoff (Login is handled by the session). Answers follow `08-ami-session.txt`.
+ * Events and Logoff (the session handles Login). Responses have the fields Asterisk 22 sends.
  */
 import { CAUSE } from '../engine/causes';
 import type { AnswerAction } from '../engine/channel';
@@ -105,8 +105,13 @@ const ACTIONS: Record<string, ActionHandler> = {
   ping: (context) => success(context, [['Ping', 'Pong'], ['Timestamp', (Date.now() / 1000).toFixed(6)]]),
 
   coreshowchannels: (context) => {
-    const channels = [...context.engine.visibleChannels()].reverse();
-    const ordered = channels.flatMap((channel) => (channel.half === 2 ? [] : channel.half === 1 && channel.peer && !channel.peer.destroyed ? [channel.peer, channel] : [channel]));
+    // Newest first, each `;2` half before its `;1`, as Asterisk 22 lists them.
+    const ordered = [];
+    for (const channel of [...context.engine.visibleChannels()].reverse()) {
+      if (channel.half === 2) continue;
+      if (channel.half === 1 && channel.peer && !channel.peer.destroyed) ordered.push(channel.peer);
+      ordered.push(channel);
+    }
     success(context, [['EventList', 'start'], ['Message', 'Channels will follow']]);
     for (const channel of ordered) {
       context.session.reply([

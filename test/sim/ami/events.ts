@@ -1,6 +1,6 @@
 /**
  * Translates the engine's ARI events into the AMI events Asterisk 22 sends for the same
- * happenings (`08-ami-session.txt`), and tracks device states for `DeviceStateChange`.
+ * happenings, and tracks device states for `DeviceStateChange`.
  */
 import type { PublishedEvent } from '../engine/bus';
 import type { SimBridge } from '../engine/bridge';
@@ -12,7 +12,7 @@ const STATE_NUMBERS: Record<string, number> = { Down: 0, Rsrvd: 1, OffHook: 2, D
 
 const orUnknown = (value: string) => (value === '' ? '<unknown>' : value);
 
-/** The channel block of AMI events; `prefix` is `Dest` or `LocalOne`-style for events about two channels. */
+/** Builds the channel block of AMI events; `prefix` (`Dest`, `LocalOne`...) names one of two channels in an event. */
 export function channelFields(channel: SimChannel, prefix = ''): AmiFields {
   return [
     [`${prefix}Channel`, channel.name],
@@ -73,8 +73,9 @@ export function amiEventsFor(published: PublishedEvent): AmiFields[] {
     case 'ChannelDestroyed':
       return [event('Hangup', 'call,all', [...base, ['Cause', String(body.cause)], ['Cause-txt', String(body.cause_txt)]])];
     case 'ChannelEnteredBridge':
+      return bridge ? [event('BridgeEnter', 'call,all', [...bridgeFields(bridge), ...base])] : [];
     case 'ChannelLeftBridge':
-      return bridge ? [event(body.type === 'ChannelEnteredBridge' ? 'BridgeEnter' : 'BridgeLeave', 'call,all', [...bridgeFields(bridge), ...base])] : [];
+      return bridge ? [event('BridgeLeave', 'call,all', [...bridgeFields(bridge), ...base])] : [];
     case 'ChannelHold':
       return [event('Hold', 'call,all', base)];
     case 'ChannelUnhold':
@@ -130,7 +131,7 @@ export class DeviceStates {
     return changed;
   }
 
-  /** Every device known so far with its current state. */
+  /** Returns every device known so far with its current state. */
   all(): Array<[string, string]> {
     for (const extension of this.engine.phones.keys()) this.changes([`PJSIP/${extension}`]);
     return [...this.last].map(([device]) => [device, this.stateOf(device)] as [string, string]);

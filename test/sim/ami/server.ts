@@ -1,7 +1,7 @@
 /**
- * The AMI server on 127.0.0.1 (`Asterisk Call Manager/11.0.0`). A wrong login is answered with
- * `Authentication failed` after about a second, then the connection closes, as Asterisk does
- * (08-ami-session.txt). Logged-in sessions receive events unless they log in with `Events: off`.
+ * The AMI server on 127.0.0.1 (`Asterisk Call Manager/11.0.0`). Like Asterisk 22, it sends
+ * `Authentication failed` about a second after a wrong login, then closes the connection.
+ * Logged-in sessions receive events unless they log in with `Events: off`.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,7 @@ import { amiEventsFor, devicesOf, DeviceStates } from './events';
 import { AmiParser, formatAmi, type AmiFields, type AmiMessage } from './protocol';
 
 const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
-/** Simulated delay before a failed login is answered (Asterisk sleeps about one second). */
+/** Simulated delay before the reply to a failed login (Asterisk 22 waits about one second). */
 const FAILED_LOGIN_DELAY_MS = 1000;
 
 export interface AmiServerOptions {

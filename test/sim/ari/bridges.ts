@@ -16,8 +16,8 @@ function create(engine: Engine, params: Params): AriReply {
 }
 
 /**
- * The channels of `addChannel`/`removeChannel`, checked like Asterisk: an unknown channel is a
- * 400 `Channel not found`, one outside Stasis a 422.
+ * Looks up the channels of `addChannel`/`removeChannel` and checks them like Asterisk: an unknown
+ * channel is a 400 `Channel not found`, one outside Stasis a 422.
  */
 function stasisChannels(engine: Engine, params: Params): SimChannel[] {
   return list(params, 'channel').map((id) => {

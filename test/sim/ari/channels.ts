@@ -45,7 +45,7 @@ function originateChannel(engine: Engine, params: Params, channelId: string | un
   return ok(outcome.channel.toJson());
 }
 
-/** Playback on a channel; a missing sound is still accepted (201) and then fails (trace 01). */
+/** Starts a playback; a missing sound is still accepted (201) and then fails, as in Asterisk 22. */
 export function playOn(engine: Engine, target: SimPlayback['target'], params: Params, language: string): AriReply {
   const id = text(params, 'playbackId') ?? randomUUID();
   if (engine.playbacks.has(id)) throw ariError(409, `Playback with id '${id}' already exists`);
@@ -67,7 +67,7 @@ export function recordingOptions(engine: Engine, params: Params): RecordingOptio
   return { name, format, maxDurationSeconds: integer(params, 'maxDurationSeconds') ?? 0, terminateOn: text(params, 'terminateOn') ?? 'none', ifExists };
 }
 
-/** Starts a live recording; the 201 answer shows it `queued`, `RecordingStarted` follows. */
+/** Starts a live recording; the 201 response shows it `queued`, `RecordingStarted` follows. */
 export function startRecordingReply(engine: Engine, recording: LiveRecording): AriReply {
   startRecording(engine, recording);
   return ok(recording.toJson(engine), 201);
@@ -200,7 +200,7 @@ function snoop(engine: Engine, params: Params): AriReply {
   return ok(channel.toJson());
 }
 
-/** Channels as `GET /channels` lists them: by creation, the `;2` half of a pair before its `;1` (trace 07). */
+/** Orders channels as Asterisk 22 lists them: by creation, the `;2` half of a pair before its `;1`. */
 function orderedChannels(engine: Engine) {
   const channels = engine.visibleChannels();
   const ordered: typeof channels = [];

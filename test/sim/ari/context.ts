@@ -21,14 +21,14 @@ export function ok(body: unknown, status = 200): AriReply {
   return { status, body };
 }
 
-/** The live channel `id`, or 404 `Channel not found` (also for channels that already hung up). */
+/** Finds the live channel `id`, or throws 404 `Channel not found` (also for channels that already hung up). */
 export function requireChannel(engine: Engine, id: string): SimChannel {
   const channel = engine.findChannel(id);
   if (!channel || channel.hangingUp) throw ariError(404, 'Channel not found');
   return channel;
 }
 
-/** The live channel `id` in a Stasis application, or 404, or 409 `Channel not in Stasis application`. */
+/** Finds the live channel `id` in a Stasis application, or throws 404, or 409 `Channel not in Stasis application`. */
 export function requireStasisChannel(engine: Engine, id: string): SimChannel {
   const channel = requireChannel(engine, id);
   if (!channel.stasis) throw ariError(409, 'Channel not in Stasis application');

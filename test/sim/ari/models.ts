@@ -102,7 +102,7 @@ const EVENTS: ModelTable = {
   StasisStart: { args: 'List[string]', replace_channel: 'Channel', ...CHANNEL },
 };
 
-/** Every event model, plus the `Message` and `Event` base models. */
+/** Returns every event model, plus the `Message` and `Event` base models. */
 export function eventModels(): ModelTable {
   const models: ModelTable = { Message: { type: 'string', asterisk_id: 'string' }, Event: EVENT_BASE };
   for (const [name, properties] of Object.entries(EVENTS)) models[name] = { ...EVENT_BASE, ...properties };

@@ -28,8 +28,8 @@ function changeSubscription(engine: Engine, params: Params, subscribe: boolean) 
   for (const source of list(params, 'eventSource')) {
     const [scheme, ...rest] = source.split(':');
     const id = rest.join(':');
-    const target = scheme === 'channel' ? engine.findChannel(id) : scheme === 'bridge' ? engine.bridges.get(id) : undefined;
     if (scheme !== 'channel' && scheme !== 'bridge') throw ariError(400, 'Invalid event source URI scheme');
+    const target = scheme === 'channel' ? engine.findChannel(id) : engine.bridges.get(id);
     if (!target) throw ariError(422, 'Event source does not exist');
     if (subscribe) target.subscribers.add(app);
     else target.subscribers.delete(app);

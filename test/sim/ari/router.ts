@@ -7,7 +7,7 @@ import { OPERATIONS, type HttpMethod, type OperationSpec } from './operations';
 export type ParamValue = string | number | boolean | string[] | Record<string, unknown> | undefined;
 export type Params = Record<string, ParamValue>;
 
-/** A REST error answered with `status` and a JSON body, such as 404 `{"message":"Channel not found"}`. */
+/** A REST error sent with `status` and a JSON body, such as 404 `{"message":"Channel not found"}`. */
 export class AriError extends Error {
   constructor(
     readonly status: number,

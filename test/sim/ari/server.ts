@@ -41,7 +41,7 @@ const HANDLERS: Record<ResourceName, HandlerTable> = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** One answered REST request, for trace recording. */
+/** One REST request and its response, for trace recording. */
 export interface RestExchange {
   request: string;
   body: unknown;

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { StasisApps } from '../engine/apps';
+import type { EventSink, StasisApps } from '../engine/apps';
 
 export interface EventSocketOptions {
   apps: StasisApps;
@@ -17,7 +17,7 @@ export interface EventSocketOptions {
 
 export class EventSockets {
   private readonly server = new WebSocketServer({ noServer: true });
-  private readonly sockets = new Set<WebSocket>();
+  private readonly sockets = new Map<WebSocket, EventSink>();
 
   constructor(private readonly options: EventSocketOptions) {}
 
@@ -41,12 +41,12 @@ export class EventSockets {
 
   private accept(ws: WebSocket, names: string[], subscribeAll: boolean): void {
     const { apps, log } = this.options;
-    this.sockets.add(ws);
-    const sink = {
+    const sink: EventSink = {
       send: (text: string) => {
         if (ws.readyState === ws.OPEN) ws.send(text);
       },
     };
+    this.sockets.set(ws, sink);
     apps.register(names, sink, subscribeAll);
     log.info({ apps: names, subscribeAll }, 'ARI event socket connected');
     ws.on('close', () => {
@@ -59,7 +59,11 @@ export class EventSockets {
 
   /** Cuts every event socket without a closing handshake, as an Asterisk restart or a network cut would. */
   dropAll(): void {
-    for (const ws of this.sockets) ws.terminate();
+    for (const [ws, sink] of this.sockets) {
+      // The applications go at once, so a call arriving right after the cut finds them inactive.
+      this.options.apps.unregister(sink);
+      ws.terminate();
+    }
   }
 
   close(): void {

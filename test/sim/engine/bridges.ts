@@ -1,7 +1,7 @@
 /**
  * Bridge operations. Membership changes publish `ChannelEnteredBridge`/`ChannelLeftBridge` to
- * the bridge's subscribers; in a mixing bridge the members' `BRIDGEPEER` variables and, with two
- * members, their connected lines follow, as in traces 02, 04 and 05.
+ * the bridge's subscribers. In a mixing bridge the members' `BRIDGEPEER` variables follow, and
+ * with two members their connected lines too, as in Asterisk 22.
  */
 import { SimBridge, type BridgeType } from './bridge';
 import { SimChannel } from './channel';
@@ -86,8 +86,9 @@ export function addMediaChannel(engine: Engine, bridge: SimBridge, technology: '
 }
 
 /**
- * The Recorder and Announcer channels are "lonely": once no party is left they go, which ends
- * the bridge's recordings and playbacks (trace 02: `RecordingFinished` as the caller hangs up).
+ * Releases the hidden Recorder and Announcer channels once no party is left, as Asterisk does
+ * with "lonely" channels. This ends the bridge's recordings and playbacks, so
+ * `RecordingFinished` comes as the last party hangs up.
  */
 function releaseMediaChannels(engine: Engine, bridge: SimBridge): void {
   finishTargetRecordings(engine, { kind: 'bridge', bridge });
@@ -134,7 +135,7 @@ function updatePeers(engine: Engine, bridge: SimBridge): void {
 
 /**
  * Names of the other members, hidden media channels first and the rest sorted by name.
- * NOTE: this reproduces the orders seen in traces 02 and 04; Asterisk itself lists them in
+ * NOTE: this reproduces the orders recorded from Asterisk 22.10.1; Asterisk itself lists them in
  * hash-container order.
  */
 function peerNames(bridge: SimBridge, member: SimChannel): string {

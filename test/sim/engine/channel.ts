@@ -1,6 +1,6 @@
 /**
  * One simulated Asterisk channel and its ARI JSON form. Behaviour (dialling, bridging, hang-up)
- * lives in the other engine modules; this class only holds state.
+ * lives in the other engine modules, so this class only stores state.
  */
 import { ariTimestamp, type SimTimer } from '../clock';
 import type { SimBridge } from './bridge';
@@ -34,8 +34,9 @@ export interface ChannelJson {
 }
 
 /**
- * `local`: a half of a `Local/...` pair; `pjsip`: a phone or trunk leg; `snoop`: a spy or whisper
- * channel; `media`: the hidden Recorder and Announcer channels Asterisk puts into bridges.
+ * Kind of channel. `local` is a half of a `Local/...` pair, `pjsip` a phone or trunk leg, `snoop`
+ * a spy or whisper channel, and `media` one of the hidden Recorder and Announcer channels that
+ * Asterisk puts into bridges.
  */
 export type ChannelKind = 'local' | 'pjsip' | 'snoop' | 'media';
 
@@ -112,7 +113,7 @@ export class SimChannel {
     return this.state === 'Up';
   }
 
-  /** The `channel` object of ARI events and REST answers. */
+  /** Returns the `channel` object of ARI events and REST responses. */
   toJson(): ChannelJson {
     return {
       id: this.id,

@@ -1,7 +1,7 @@
 /**
  * What happens on a dialled channel: the `;2` half runs its dialplan, the far end rings and
  * answers, and the answered channel goes where its originator sent it. `StasisStart` of an
- * originated channel therefore comes only once the far end answers (traces 02, 04, 05).
+ * originated channel therefore comes only once the far end answers.
  */
 import { ariTimestamp } from '../clock';
 import { CAUSE } from './causes';
@@ -12,13 +12,13 @@ import { mediaDuration } from './playbacks';
 import { ringPhone } from './phones';
 import { enterStasis } from './stasis';
 
-/** Publishes ARI `Dial` about the dialled channel `peer` to whoever watches it. */
+/** Publishes ARI `Dial` about the dialled channel `peer` to the applications that watch it. */
 export function publishDial(engine: Engine, peer: SimChannel, dialstatus: string, dialstring: string): void {
   const body = { type: 'Dial', timestamp: ariTimestamp(), dialstatus, forward: '', dialstring, peer: peer.toJson() };
   engine.bus.publish(engine.bus.channelApps(peer), body, { channel: peer });
 }
 
-/** Runs the dialplan of a `Local` pair's `;2` half; an unknown extension hangs the pair up with cause 0 (trace 03). */
+/** Runs the dialplan of a `Local` pair's `;2` half; an unknown extension hangs the pair up with cause 0. */
 export function runLocalLeg(engine: Engine, one: SimChannel, two: SimChannel): void {
   const rule = engine.settings.dialplan[two.dialplan.context];
   const step = rule?.(two.dialplan.exten) ?? null;
@@ -54,7 +54,7 @@ function runApplicationStep(engine: Engine, channel: SimChannel, app: string, da
   engine.bus.channelEvent(channel, 'ChannelDialplan', { dialplan_app: app, dialplan_app_data: data });
 }
 
-/** The far end rings: the dialled channel turns `Ringing` and its watchers get `Dial` RINGING. */
+/** Reports that the far end rings: the dialled channel turns `Ringing` and its watchers get `Dial` RINGING. */
 export function indicateRinging(engine: Engine, leg: SimChannel): void {
   const dialled = leg.kind === 'local' ? leg.peer : leg;
   if (!dialled?.dial || dialled.state !== 'Down') return;
@@ -63,7 +63,7 @@ export function indicateRinging(engine: Engine, leg: SimChannel): void {
   publishDial(engine, dialled, 'RINGING', dialled.dial.dialstring);
 }
 
-/** The far end answers on `leg`: it comes Up, and so does the dialled channel, which then runs its answer action. */
+/** Brings `leg` Up as the far end answers, and the dialled channel with it, which then runs its answer action. */
 export function answerDialled(engine: Engine, leg: SimChannel): void {
   if (!leg.isUp) {
     leg.state = 'Up';
@@ -93,7 +93,7 @@ export function answerDialled(engine: Engine, leg: SimChannel): void {
   }
 }
 
-/** An answered channel sent into the dialplan (AMI `Originate` with `Context`/`Exten`). */
+/** Runs the dialplan on an answered channel (AMI `Originate` with `Context`/`Exten`). */
 function runDialplanAfterAnswer(engine: Engine, channel: SimChannel, context: string, exten: string): void {
   channel.dialplan = { context, exten, priority: 1, app_name: '', app_data: '' };
   const step = engine.settings.dialplan[context]?.(exten) ?? null;

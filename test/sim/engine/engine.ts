@@ -12,7 +12,7 @@ import type { Dialplan } from './dialplan';
 import type { SimPlayback } from './playbacks';
 import type { LiveRecording, StoredRecording } from './recordings';
 
-/** A ringing or connected phone call as the simulated phone sees it. */
+/** A ringing or connected call, as offered to a simulated phone. */
 export interface PhoneLeg {
   /** The channel that rings the phone: the `;2` half of a `Local` pair or the PJSIP channel. */
   channel: SimChannel;
@@ -64,7 +64,7 @@ export class Engine {
     readonly log: Logger,
   ) {}
 
-  /** A channel unique id as Asterisk makes them: creation epoch seconds, a dot, a global counter. */
+  /** Returns a channel unique id as Asterisk makes them: creation epoch seconds, a dot, a global counter. */
   nextUniqueId(): string {
     return `${Math.floor(Date.now() / 1000)}.${this.uniqueCounter++}`;
   }

@@ -14,9 +14,9 @@ import { phoneLegEnded } from './phones';
 import { leaveStasis } from './stasis';
 
 /**
- * How the hang-up starts: `explicit` is an ARI `DELETE` (soft request, flag 32); `remote` is the
- * far end or the other `Local` half (hard request carrying the cause); `silent` is a dial time-out
- * or a dialplan that ends, which Asterisk does without a hang-up request event.
+ * How the hang-up starts. `explicit` is an ARI `DELETE` (a soft request with flag 32). `remote`
+ * is the far end or the other `Local` half (a hard request carrying the cause). `silent` is a
+ * dial time-out or a dialplan that ends, which Asterisk does without a hang-up request event.
  */
 export type HangupStart = 'explicit' | 'remote' | 'silent';
 
@@ -42,14 +42,14 @@ export function hangupChannel(engine: Engine, channel: SimChannel, cause: number
   }
 
   peer.hangingUp = true;
-  // A `;1` half still being dialled just fails its dial; an answered half is told to hang up.
+  // A `;1` half still being dialled just fails its dial, and an answered half gets a hang-up request.
   const peerUnanswered = peer.half === 1 && peer.dial !== null;
   if (!peerUnanswered) engine.bus.channelEvent(peer, 'ChannelHangupRequest', { cause });
   peer.hangupCause = cause;
   failPendingDial(peer, cause);
   destroyChannel(engine, channel, cause);
   teardown(engine, peer);
-  // Asterisk reports cause 0 for a `;2` half that never reached Up (trace 03).
+  // Asterisk 22 reports cause 0 for a `;2` half that never reached Up.
   destroyChannel(engine, peer, peerUnanswered || peer.isUp ? cause : 0);
 }
 
@@ -84,7 +84,7 @@ function destroyChannel(engine: Engine, channel: SimChannel, cause: number): voi
   engine.channels.delete(channel.id);
   phoneLegEnded(engine, channel, endedBy);
 
-  // The caller ID a half took over from its peer's connected line shows up only now (traces 02, 04).
+  // Asterisk 22 reports the caller ID a half took over from its peer's connected line only now.
   if (channel.pendingCallerId) {
     channel.caller = channel.pendingCallerId;
     channel.pendingCallerId = null;

@@ -17,7 +17,7 @@ export interface DtmfTiming {
 
 const DTMF_DIGIT = /^[0-9A-D*#]$/i;
 
-/** Answers a channel; answering the `;2` half of a dialled `Local` pair answers the dial (trace 01). */
+/** Answers a channel; answering the `;2` half of a dialled `Local` pair answers the dial. */
 export function answerChannel(engine: Engine, channel: SimChannel): void {
   if (channel.isUp) return;
   if (channel.kind === 'local' && channel.half === 2) {
@@ -28,15 +28,15 @@ export function answerChannel(engine: Engine, channel: SimChannel): void {
   engine.bus.channelEvent(channel, 'ChannelStateChange');
 }
 
-/** Indicates ringing on a channel; on a `;2` half this makes the dialled `;1` half `Ringing` (trace 04). */
+/** Indicates ringing on a channel; on a `;2` half this makes the dialled `;1` half `Ringing`. */
 export function ringChannel(engine: Engine, channel: SimChannel): void {
   indicateRinging(engine, channel);
 }
 
 /**
  * Sends DTMF from `channel`. Through a `Local` pair the digits arrive on the other half as
- * `ChannelDtmfReceived`, each at the end of its tone; a phone leg receives them silently.
- * Commas pause for 500 ms, other characters are skipped.
+ * `ChannelDtmfReceived`, each at the end of its tone. A phone leg receives them without events.
+ * Commas pause for 500 ms, and other characters are skipped.
  */
 export function sendDtmf(engine: Engine, channel: SimChannel, digits: string, timing: DtmfTiming): void {
   const receiver = channel.kind === 'local' ? channel.peer : null;
@@ -53,7 +53,7 @@ export function sendDtmf(engine: Engine, channel: SimChannel, digits: string, ti
   }
 }
 
-/** A DTMF digit arrives on `channel`, as if its caller pressed it. */
+/** Delivers a DTMF digit to `channel`, as if its caller pressed it. */
 export function receiveDtmf(engine: Engine, channel: SimChannel, digit: string, durationMs: number): void {
   if (channel.destroyed || channel.hangingUp) return;
   engine.bus.channelEvent(channel, 'ChannelDtmfReceived', { digit, duration_ms: durationMs });
@@ -73,7 +73,7 @@ export function setChannelMoh(engine: Engine, channel: SimChannel, mohClass: str
 
 /**
  * Creates a snoop channel on `target` (`Snoop/<target id>-<n>`, Up) and puts it into `app`;
- * `StasisStart` arrives before the REST answer (trace 05). It goes when its target goes.
+ * `StasisStart` arrives before the REST response. The snoop channel ends when its target does.
  */
 export function snoopChannel(engine: Engine, target: SimChannel, options: { app: string; args: string[]; snoopId?: string; spy: string; whisper: string }): SimChannel {
   const snoop = new SimChannel(options.snoopId ?? engine.nextUniqueId(), `Snoop/${target.id}-${engine.nextSnoopSuffix()}`, 'snoop', {

@@ -1,7 +1,7 @@
 /**
  * Originating channels (`POST /channels`, AMI `Originate`, scripted callers). Supported channel
- * technologies are `Local` and `PJSIP`; any other one is "not loaded" and fails like Asterisk
- * (500 `Allocation failed`), a dial string without a technology is a 400 (trace 03).
+ * technologies are `Local` and `PJSIP`. Any other one is "not loaded" and fails like Asterisk
+ * (500 `Allocation failed`). A dial string without a technology is a 400.
  */
 import { CAUSE } from './causes';
 import { SimChannel, parseCallerId, type AnswerAction, type PendingDial } from './channel';
@@ -30,7 +30,7 @@ export type OriginateOutcome =
 
 const ALLOCATION_FAILED: OriginateOutcome = { ok: false, status: 500, body: { error: 'Allocation failed' } };
 
-/** Creates the channel(s) for `params.endpoint` and starts dialling shortly after the caller gets its answer. */
+/** Creates the channel(s) for `params.endpoint` and starts dialling shortly after the HTTP response has gone out. */
 export function originate(engine: Engine, params: OriginateParams): OriginateOutcome {
   const slash = params.endpoint.indexOf('/');
   if (slash <= 0 || slash === params.endpoint.length - 1) {

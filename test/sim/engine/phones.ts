@@ -12,7 +12,7 @@ import { answerDialled, indicateRinging } from './dialing';
 
 const legs = new WeakMap<SimChannel, { device: PhoneDevice; leg: PhoneLeg }>();
 
-/** The phone registered for a PJSIP endpoint or extension, if any. */
+/** Returns the phone registered for a PJSIP endpoint or extension, if any. */
 export function findPhone(engine: Engine, extension: string): PhoneDevice | undefined {
   return engine.phones.get(extension);
 }
@@ -33,13 +33,13 @@ export function ringPhone(engine: Engine, channel: SimChannel, originated: SimCh
   return null;
 }
 
-/** The phone picks up. */
+/** Picks up the ringing call on a phone leg. */
 export function answerPhoneLeg(engine: Engine, leg: PhoneLeg): void {
   if (leg.channel.destroyed || leg.channel.hangingUp || leg.channel.isUp) return;
   answerDialled(engine, leg.channel);
 }
 
-/** The phone rejects a ringing call (SIP 486 Busy Here) or hangs up a connected one (BYE). */
+/** Ends a phone leg from the phone: a rejected ringing call (SIP 486 Busy Here) or a hang-up (BYE). */
 export function endPhoneLeg(engine: Engine, leg: PhoneLeg, cause: number): void {
   const channel = leg.channel;
   if (channel.destroyed || channel.hangingUp) return;
@@ -47,7 +47,7 @@ export function endPhoneLeg(engine: Engine, leg: PhoneLeg, cause: number): void 
   hangupChannel(engine, channel, cause, channel.kind === 'local' ? 'silent' : 'remote');
 }
 
-/** Tells the phone that its leg is gone, whoever ended it. Called for every destroyed channel. */
+/** Tells the phone that its leg is gone, whichever side ended it. Called for every destroyed channel. */
 export function phoneLegEnded(engine: Engine, channel: SimChannel, cause: number): void {
   const entry = legs.get(channel);
   if (!entry) return;

@@ -1,7 +1,7 @@
 /**
  * Playbacks on channels and bridges. A target plays one playback at a time; later ones wait in
  * its queue. A media list (`media=a,b`) plays in order with `PlaybackContinuing` between items.
- * Media that cannot be found still starts, then finishes as `failed` (trace 01).
+ * Media that cannot be found still starts, then finishes as `failed`, as in Asterisk 22.
  */
 import { ariTimestamp, type SimTimer } from '../clock';
 import type { SimBridge } from './bridge';
@@ -178,7 +178,7 @@ export function stopTargetPlaybacks(engine: Engine, target: PlaybackTarget): voi
   }
 }
 
-/** The playback currently running on a target, if any. */
+/** Returns the playback currently running on a target, if any. */
 export function currentPlayback(target: PlaybackTarget): SimPlayback | undefined {
   return queues.get(targetKey(target))?.[0];
 }

@@ -55,7 +55,7 @@ export class LiveRecording {
     return Math.floor((this.recordedMs + running) / 1000);
   }
 
-  /** The `recording` object of events and REST answers; finished channel recordings carry talk and silence times. */
+  /** Returns the `recording` object of events and REST responses; finished channel recordings carry talk and silence times. */
   toJson(engine: Engine): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, format: this.options.format, state: this.state, target_uri: this.targetUri };
     if (this.state === 'done' || this.state === 'canceled') {
@@ -67,7 +67,7 @@ export class LiveRecording {
   }
 }
 
-/** Starts recording after the REST answer has gone out, as Asterisk's `RecordingStarted` follows it (traces 02, 06). */
+/** Starts recording after the REST response has gone out, because Asterisk sends `RecordingStarted` after its 201. */
 export function startRecording(engine: Engine, recording: LiveRecording): void {
   engine.liveRecordings.set(recording.name, recording);
   engine.clock.soon(() => {
@@ -141,7 +141,7 @@ function publish(engine: Engine, recording: LiveRecording, type: string): void {
   engine.bus.publish(apps, { type, timestamp: ariTimestamp(), recording: recording.toJson(engine) }, about);
 }
 
-/** A WAV file of silence (8 kHz, 16-bit mono) as long as the stored recording, for `GET .../file`. */
+/** Builds a WAV file of silence (8 kHz, 16-bit mono) as long as the stored recording, for `GET .../file`. */
 export function silentWav(seconds: number): Buffer {
   const samples = Math.min(seconds, 3600) * 8000;
   const dataBytes = samples * 2;

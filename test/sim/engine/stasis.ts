@@ -12,7 +12,7 @@ export function setVariable(engine: Engine, channel: SimChannel, variable: strin
 /**
  * Puts `channel` into Stasis application `app`: `STASISSTATUS` is cleared, then `StasisStart`
  * goes to that application only. Returns false (and sets `STASISSTATUS=FAILED`) when no event
- * socket holds the application, because `Stasis()` fails for an inactive application.
+ * socket has registered the application, because `Stasis()` fails for an inactive application.
  */
 export function enterStasis(engine: Engine, channel: SimChannel, app: string, args: string[], options: { announceStatus: boolean }): boolean {
   if (options.announceStatus) setVariable(engine, channel, 'STASISSTATUS', '');
@@ -28,8 +28,8 @@ export function enterStasis(engine: Engine, channel: SimChannel, app: string, ar
 
 /**
  * Takes `channel` out of Stasis: `StasisEnd` to its application, then `STASISSTATUS=SUCCESS`
- * to whoever still watches it. A channel whose dialplan continues after `Stasis()` then gets the
- * soft hang-up request that ends that dialplan, as the traces show for every `;2` half.
+ * to the applications still watching it. A channel whose dialplan continues after `Stasis()` then gets the
+ * soft hang-up request that ends that dialplan, as Asterisk 22 does for every `;2` half.
  */
 export function leaveStasis(engine: Engine, channel: SimChannel): void {
   const stasis = channel.stasis;
@@ -42,7 +42,7 @@ export function leaveStasis(engine: Engine, channel: SimChannel): void {
   }
 }
 
-/** Reads a channel variable or one of the dialplan functions the simulator knows; undefined when unset. */
+/** Reads a channel variable or one of the dialplan functions the simulator implements; undefined when unset. */
 export function readVariable(channel: SimChannel, variable: string): string | undefined {
   const builtin: Record<string, () => string> = {
     'CALLERID(num)': () => channel.caller.number,

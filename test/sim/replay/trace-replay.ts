@@ -33,7 +33,7 @@ export class EntityNames {
   private readonly keys = new Map<string, string>();
   private readonly ids = new Map<string, string>();
 
-  /** Learns the channels an event or REST answer mentions. */
+  /** Learns the channels an event or REST response mentions. */
   learn(value: unknown): void {
     for (const channel of channelsIn(value)) {
       if (this.keys.has(channel.id)) continue;
@@ -163,7 +163,7 @@ export async function replayTrace(sim: Simulator, lines: TraceFileLine[], option
   let previousRest = -1;
   for (const { line, index } of restLines) {
     if (line.kind !== 'rest') continue;
-    // Events logged before the previous REST answer, or clearly earlier than this request, came before it was sent.
+    // Events logged before the previous REST response, or clearly earlier than this request, came before it was sent.
     const before = lines
       .slice(0, index)
       .flatMap((candidate, position) => (candidate.kind === 'event' && (position < previousRest || candidate.t < line.t - 2) ? [candidate.event] : []));

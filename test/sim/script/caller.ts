@@ -40,7 +40,7 @@ export class SimCaller extends EventEmitter {
     private readonly engine: Engine,
     /** The caller's own line (`;1`). */
     readonly line: SimChannel,
-    /** The channel the platform sees (`;2`). */
+    /** The channel the platform controls (`;2`). */
     readonly channel: SimChannel,
     readonly number: string,
   ) {

@@ -1,8 +1,8 @@
 /**
  * A simulated SIP phone registered as a PJSIP endpoint: agents' and departments' phones. It
  * rings for `PJSIP/{ext}`, `PJSIP/{n}@carrier`, `Local/{ext}@agent-phones` and
- * `Local/{n}@dept-phones`, holds one call at a time (a second call gets `User busy`), and picks
- * up by itself (`auto`), when told (`manual`) or never.
+ * `Local/{n}@dept-phones` and takes one call at a time (a second call gets `User busy`). It
+ * picks up by itself (`auto`), when the test calls `answer()` (`manual`) or never.
  */
 import { EventEmitter } from 'node:events';
 import { CAUSE, causeText } from '../engine/causes';
@@ -89,7 +89,7 @@ export class SimPhone extends EventEmitter<{ ringing: [PhoneCallInfo]; answered:
     return true;
   }
 
-  /** @internal Called by the engine when the call stops ringing or ends, whoever ended it. */
+  /** @internal Called by the engine when the call stops ringing or ends, whichever side ended it. */
   ended(leg: PhoneLeg, cause: number): void {
     if (leg !== this.leg || !this.info) return;
     const info: PhoneHangupInfo = { ...this.info, cause, causeText: causeText(cause), wasAnswered: this.answered };

@@ -14,7 +14,7 @@ export type ClientLogEntry =
   | { kind: 'event'; event: AriEvent }
   | { kind: 'rest'; request: string; status: number; body: unknown };
 
-export interface RestAnswer {
+export interface RestResponse {
   status: number;
   body: any;
 }
@@ -64,7 +64,7 @@ export class RawAri {
   }
 
   /** Sends `METHOD /ari/path?query`; the path is given without `/ari`. */
-  async request(method: string, path: string, options: { body?: unknown; authorization?: string } = {}): Promise<RestAnswer> {
+  async request(method: string, path: string, options: { body?: unknown; authorization?: string } = {}): Promise<RestResponse> {
     const response = await fetch(`${this.baseUrl}/ari${path}`, {
       method,
       headers: {
