@@ -4,12 +4,12 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../db/database';
+import type { CaseDetail } from '../db/repositories';
 import type { Hotline } from '../ivr/index';
 import type { AgentStateStore } from './agents/agent-state-store';
 import type { LoginRateLimiter } from './auth/login-rate-limiter';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
-import type { CaseSummary } from './realtime/socket-events';
 
 /** The part of a running hotline the server uses; tests pass a fake with the same shape. */
 export type HotlineLink = Pick<Hotline, 'events' | 'control' | 'isConnected' | 'stop'> & { readonly ami?: Hotline['ami'] };
@@ -23,6 +23,6 @@ export interface ServerContext {
   loginLimiter: LoginRateLimiter;
   /** The hotline, or null before it started. */
   hotline: () => HotlineLink | null;
-  /** Tells the user's open desktops that they saved a case. */
-  notifyCaseSaved: (userId: number, summary: CaseSummary) => void;
+  /** Tells the user's open desktops about the case and refreshes the screen pops of its caller's calls. */
+  caseRegistered: (userId: number, detail: CaseDetail) => void;
 }

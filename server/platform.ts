@@ -18,7 +18,7 @@ import { CallEventHandler } from './calls/call-event-handler';
 import type { Config } from './config';
 import type { HotlineLink, ServerContext } from './context';
 import { createHttpApp } from './http/app';
-import { createGateway, type DeskServer, type Gateway } from './realtime/gateway';
+import { createGateway, type DeskServer } from './realtime/gateway';
 import { findAgentProfileByAgentId, toAgentProfile } from './users/signed-in-user';
 
 export interface PlatformOptions {
@@ -76,26 +76,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const ownsHotline = options.hotline === undefined;
   const hotline = options.hotline ?? (await startHotline(ivrOptionsFromConfig(config), agents, logger));
 
+  const tokens = createTokenService({ secret: config.JWT_SECRET, ttlSeconds: config.TOKEN_TTL_S });
   const httpServer = createServer();
-  let gateway: Gateway | null = null;
-  const context: ServerContext = {
-    config,
-    db,
-    logger,
-    tokens: createTokenService({ secret: config.JWT_SECRET, ttlSeconds: config.TOKEN_TTL_S }),
-    agents,
-    loginLimiter: new LoginRateLimiter(options.loginRateLimit),
-    hotline: () => hotline,
-    notifyCaseSaved: (userId, summary) => gateway?.notifyCaseSaved(userId, summary),
-  };
-
-  const renderer = options.serveRenderer === false ? null : await loadRenderer(logger);
-  const app = createHttpApp(context, { renderer });
-  httpServer.on('request', app);
-
-  gateway = createGateway({
+  const gateway = createGateway({
     httpServer,
-    tokens: context.tokens,
+    tokens,
     agents,
     callControl: () => hotline.control,
     loadAgentProfile: async (agentId) => {
@@ -107,13 +92,31 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const callEvents = new CallEventHandler({ db, agents, io: gateway.io, logger, repeatCallerDays: config.REPEAT_CALLER_DAYS });
   const detachCallEvents = callEvents.attach(hotline);
 
+  const context: ServerContext = {
+    config,
+    db,
+    logger,
+    tokens,
+    agents,
+    loginLimiter: new LoginRateLimiter(options.loginRateLimit),
+    hotline: () => hotline,
+    caseRegistered: (userId, detail) => {
+      const { id, caseNo, state, kind, channel, title, createdAt } = detail;
+      gateway.notifyCaseSaved(userId, { id, caseNo, state, kind, channel, title, createdAt });
+      callEvents.forgetHistory({ callerNumber: detail.callerNumber, enterpriseId: detail.enterprise?.id ?? null });
+    },
+  };
+  const renderer = options.serveRenderer === false ? null : await loadRenderer(logger);
+  const app = createHttpApp(context, { renderer });
+  httpServer.on('request', app);
+
   let closing: Promise<void> | null = null;
   const close = async () => {
     detachCallEvents();
     if (ownsHotline) await hotline.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping call control failed'));
-    gateway?.io.disconnectSockets(true);
+    gateway.io.disconnectSockets(true);
     await closeHttpServer(httpServer);
-    await gateway?.close().catch(() => undefined);
+    await gateway.close().catch(() => undefined);
     await callEvents.settled();
     agents.close();
     await db.close();

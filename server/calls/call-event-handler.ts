@@ -8,7 +8,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
-import { endCall, endOffer, markAnswered, markMenuChoice, markOffered, markQueued, startCall } from '../../db/repositories';
+import { endCall, endOffer, markAnswered, markMenuChoice, markOffered, markQueued, normalizePhoneNumber, startCall } from '../../db/repositories';
 import type { CallEventMap, CallEventName } from '../../ivr/contract';
 import type { AgentStateStore } from '../agents/agent-state-store';
 import type { HotlineLink } from '../context';
@@ -24,14 +24,20 @@ export interface CallEventHandlerOptions {
   repeatCallerDays: number;
 }
 
-/** A caller history older than this is looked up again when the phone rings. */
-const HISTORY_MAX_AGE_MS = 30_000;
+/**
+ * A caller history older than this is looked up again when the phone rings. Cases registered
+ * through this server drop matching histories at once (`forgetHistory`); the age limit covers
+ * changes made elsewhere, such as a case closed by its handling unit.
+ */
+const HISTORY_MAX_AGE_MS = 120_000;
 
 interface CallContext {
   logger: Logger;
+  /** Digits of the caller's number, as the call log stores them. */
+  callerNumber: string | null;
   /** Database writes of this call, chained so they run in event order. */
   writes: Promise<void>;
-  history: { promise: Promise<CallerHistory>; at: number } | null;
+  history: { promise: Promise<CallerHistory>; at: number; enterpriseId: number | null } | null;
 }
 
 type Handlers = { [Name in CallEventName]: (event: CallEventMap[Name]) => void };
@@ -63,6 +69,19 @@ export class CallEventHandler {
     return () => {
       for (const name of names) hotline.events.off(name, this.handlers[name] as (event: unknown) => void);
     };
+  }
+
+  /**
+   * Drops the looked-up histories of calls in progress from this number or enterprise, so a
+   * case registered while the caller waits shows in the pop.
+   */
+  forgetHistory(match: { callerNumber: string | null; enterpriseId: number | null }): void {
+    const number = match.callerNumber ? normalizePhoneNumber(match.callerNumber) : null;
+    for (const call of this.calls.values()) {
+      const sameNumber = number !== null && call.callerNumber === number;
+      const sameEnterprise = match.enterpriseId !== null && call.history?.enterpriseId === match.enterpriseId;
+      if (sameNumber || sameEnterprise) call.history = null;
+    }
   }
 
   /** Resolves when every database write queued so far has finished (or failed and been logged). */
@@ -161,7 +180,7 @@ export class CallEventHandler {
   private call(callId: string): CallContext {
     let call = this.calls.get(callId);
     if (!call) {
-      call = { logger: this.logger.child({ callId }), writes: Promise.resolve(), history: null };
+      call = { logger: this.logger.child({ callId }), callerNumber: null, writes: Promise.resolve(), history: null };
       this.calls.set(callId, call);
     }
     return call;
@@ -170,14 +189,21 @@ export class CallEventHandler {
   /** Returns the caller's history, looked up now or reused from the start of the call. */
   private history(callId: string, callerNumber: string): Promise<CallerHistory> {
     const call = this.call(callId);
+    call.callerNumber = normalizePhoneNumber(callerNumber);
     if (call.history && Date.now() - call.history.at <= HISTORY_MAX_AGE_MS) return call.history.promise;
 
     const promise = lookUpCallerHistory(this.options.db, { callId, callerNumber }, { repeatCallerDays: this.options.repeatCallerDays });
-    // A failed lookup is reported by the pop that awaits it; it must not be reused.
-    promise.catch(() => {
-      if (call.history?.promise === promise) call.history = null;
-    });
-    call.history = { promise, at: Date.now() };
+    const entry: NonNullable<CallContext['history']> = { promise, at: Date.now(), enterpriseId: null };
+    call.history = entry;
+    promise.then(
+      (history) => {
+        entry.enterpriseId = history.enterprise?.id ?? null;
+      },
+      // A failed lookup is reported by the pop that awaits it; it must not be reused.
+      () => {
+        if (call.history === entry) call.history = null;
+      },
+    );
     return promise;
   }
 

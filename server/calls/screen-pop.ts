@@ -8,9 +8,9 @@
  * waiting for the database.
  */
 import type { Database } from '../../db/database';
-import { casesForScreenPop, countRecentCalls, findEnterpriseByPhone } from '../../db/repositories';
 import type { CallEventMap } from '../../ivr/contract';
 import type { CaseSummary, EnterpriseSummary, ScreenPop } from '../realtime/socket-events';
+import { queryCallerHistory } from './caller-history-query';
 
 /** Most recent cases shown, and separately most open cases. */
 export const SCREEN_POP_CASE_LIMIT = 10;
@@ -24,11 +24,7 @@ export interface CallerHistory {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * Looks up the caller's history. The enterprise and the repeat-caller count are read in
- * parallel; the cases need the enterprise's id, so they follow in a second round, where the
- * number's cases and the enterprise's cases come from one query each for recent and open ones.
- */
+/** Looks up the caller's history: the reads run in parallel, see `queryCallerHistory`. */
 export async function lookUpCallerHistory(
   db: Database,
   call: { callId: string; callerNumber: string },
@@ -36,18 +32,8 @@ export async function lookUpCallerHistory(
 ): Promise<CallerHistory> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - options.repeatCallerDays * DAY_MS);
-
-  const [enterprise, recentCalls] = await Promise.all([
-    findEnterpriseByPhone(db, call.callerNumber),
-    countRecentCalls(db, call.callerNumber, since, { excludeCallId: call.callId }),
-  ]);
-  const cases = await casesForScreenPop(db, {
-    callerNumber: call.callerNumber,
-    enterpriseId: enterprise?.id ?? null,
-    limit: SCREEN_POP_CASE_LIMIT,
-  });
-
-  return { enterprise, earlierCases: cases.earlierCases, openCases: cases.openCases, repeatCaller: recentCalls > 0 };
+  const rows = await queryCallerHistory(db, { callId: call.callId, callerNumber: call.callerNumber, since, limit: SCREEN_POP_CASE_LIMIT });
+  return { enterprise: rows.enterprise, earlierCases: rows.earlierCases, openCases: rows.openCases, repeatCaller: rows.recentCalls > 0 };
 }
 
 export function buildScreenPop(offer: CallEventMap['call.offered'], history: CallerHistory): ScreenPop {

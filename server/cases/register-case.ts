@@ -36,10 +36,10 @@ export async function registerCase(context: ServerContext, user: AuthUser, reque
     { userId: user.userId },
   );
   context.logger.info({ caseId: summary.id, caseNo: summary.caseNo, userId: user.userId, callId: request.callId ?? null }, 'case registered');
-  context.notifyCaseSaved(user.userId, summary);
 
   const detail = await getCase(db, summary.id);
   if (!detail) throw new Error(`case ${summary.id} missing right after it was registered`);
+  context.caseRegistered(user.userId, detail);
   return detail;
 }
 

@@ -72,6 +72,38 @@ describe.each(DIALECTS)('calls at the agent desk on %s', (dialect) => {
     test.hotline.end(callId);
   });
 
+  it('shows a case registered while the caller waited', async () => {
+    await readyDesktop();
+    const callId = newCallId();
+    const callerNumber = '13600000777';
+    test.hotline.startCall(callId, callerNumber);
+    const categories = await test.request('GET', '/api/categories', { token });
+    const created = await test.request('POST', '/api/cases', {
+      token,
+      body: {
+        channel: 'phone',
+        kind: 'help',
+        categoryId: categories.body[0].id,
+        callerName: '赵女士',
+        callerNumber,
+        anonymous: false,
+        confidential: false,
+        title: '上一通电话登记的诉求',
+        content: '来电人挂断后又立即来电。',
+      },
+    });
+    expect(created.status).toBe(201);
+
+    const popped = nextEvent(desktop, 'call:pop');
+    test.hotline.offer(callId);
+    const pop = await popped;
+
+    expect(pop.earlierCases.map((summary) => summary.id)).toEqual([created.body.id]);
+    expect(pop.openCases.map((summary) => summary.id)).toEqual([created.body.id]);
+    test.hotline.endOffer(callId, 'caller-gone');
+    test.hotline.end(callId);
+  });
+
   it('goes ringing, talking, wrap-up and ready, and logs the call', async () => {
     await readyDesktop();
     const callId = newCallId();
