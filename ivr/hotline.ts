@@ -71,7 +71,9 @@ export class HotlineService implements Hotline {
   /** Starts the links and the queue; returns at once, the links keep connecting in the background. */
   start(): void {
     this.ari.events.on('stasis-start', ({ channel, args }) => this.onStasisStart(channel, args));
+    this.ari.events.on('disconnected', () => this.queue.pause());
     this.ari.events.on('resynced', (state) => {
+      this.queue.resume();
       this.onResynced(state.orphanChannels, state.bridgeIds).catch((error: unknown) =>
         this.logger.error({ err: error }, 'handling the state found after connecting failed'),
       );

@@ -34,6 +34,8 @@ export class CallQueue {
   private unsubscribe: (() => void) | null = null;
   private dispatching = false;
   private dispatchAgain = false;
+  /** Set while Asterisk is unreachable: ringing would fail and wrongly mark agents unreachable. */
+  private paused = false;
 
   constructor(
     private readonly pool: AgentPool,
@@ -52,6 +54,17 @@ export class CallQueue {
     this.unsubscribe = null;
     for (const entry of this.entries) this.clearFallback(entry);
     this.entries.length = 0;
+  }
+
+  /** Stops offering calls to agents until `resume`; calls still join and leave the queue. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Offers calls again and serves those that waited meanwhile. */
+  resume(): void {
+    this.paused = false;
+    this.dispatch();
   }
 
   get size(): number {
@@ -106,6 +119,7 @@ export class CallQueue {
    * triggers another dispatch meanwhile (for example a leg that failed at once).
    */
   dispatch(): void {
+    if (this.paused) return;
     if (this.dispatching) {
       this.dispatchAgain = true;
       return;

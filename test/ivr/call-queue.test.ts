@@ -131,6 +131,22 @@ describe('CallQueue', () => {
     queue.stop();
   });
 
+  it('offers nothing while paused', () => {
+    const pool = new FakeAgentPool().add('a1', '8001', ['general'], false);
+    const queue = new CallQueue(pool, 30_000, logger);
+    queue.start();
+    const call = new Member('c1', 'general');
+    queue.enqueue(call);
+    queue.pause();
+
+    pool.setReady('a1');
+    expect(call.offers).toEqual([]);
+    queue.resume();
+
+    expect(call.offers.map((offer) => offer.agentId)).toEqual(['a1']);
+    queue.stop();
+  });
+
   it('keeps serving when the pool throws', () => {
     const pool = new FakeAgentPool().add('a1', '8001', ['general']);
     const reserve = vi.spyOn(pool, 'reserve').mockImplementationOnce(() => {
