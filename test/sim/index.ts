@@ -84,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   log.info({ ariPort, amiPort, timeScale: resolved.timeScale }, 'Asterisk simulator started');
 
   let stopped = false;
+  const callers = new Set<SimCaller>();
   return {
     ariUrl: `http://127.0.0.1:${ariPort}`,
     amiPort,
@@ -109,6 +110,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (!outcome.ok) throw new Error(`dial from ${from} to ${to} failed: ${JSON.stringify(outcome.body)}`);
       const line = outcome.channel;
       const caller = new SimCaller(engine, line, line.peer!, from);
+      callers.add(caller);
+      caller.once('hungup', () => callers.delete(caller));
       await new Promise((resolve) => setImmediate(resolve));
       return caller;
     },
@@ -123,6 +126,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (stopped) return;
       stopped = true;
       clock.stop();
+      for (const caller of callers) caller.dispose();
+      callers.clear();
       await Promise.all([ari.close(), ami.close()]);
       log.info('Asterisk simulator stopped');
     },

@@ -174,6 +174,15 @@ describe('simulator scripting API', () => {
       expect(caller.state).toBe('hungup');
     });
 
+    it('gives up waiting when the simulator stops', async () => {
+      const caller = await sim.dial({ from: '13800000007' });
+      const waiting = caller.waitFor('bridged');
+
+      await sim.stop();
+
+      await expect(waiting).rejects.toThrow('the simulator stopped');
+    });
+
     it('rejects a dial without a number', async () => {
       await expect(sim.dial({ from: '' })).rejects.toThrow('dial needs a caller number');
     });

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, traceDialplan, type Simulator } from './index';
+import { EVENT_TYPES } from './ari/models';
 import { readTrace, replayTrace, sequencesByEntity } from './replay/trace-replay';
 
 const TRACE_DIR = '/work/shared/asterisk-traces';
@@ -42,6 +43,10 @@ describe('recorded Asterisk traces replayed on the simulator', () => {
 
     for (const { request, expected, actual } of result.statuses) {
       expect(actual, request).toBe(expected);
+    }
+    // ari-client throws on an event type its Swagger models do not describe.
+    for (const type of new Set(result.simulator.events.map((event) => event.type))) {
+      expect(EVENT_TYPES, type).toContain(type);
     }
     for (const application of ['hotline', 'test-phones']) {
       const expectedSequences = sequencesByEntity(result.trace.events, result.trace.names, application);

@@ -34,6 +34,8 @@ export class SimCaller extends EventEmitter {
   /** Index in `history` after the last happening a `waitFor` returned. */
   private cursor = 0;
   private readonly failedPlaybacks = new Set<string>();
+  /** Rejects the pending `waitFor` calls; set while any is pending. */
+  private readonly pendingWaits = new Set<(error: Error) => void>();
   private readonly listener = (event: PublishedEvent) => this.observe(event);
 
   constructor(
@@ -96,12 +98,24 @@ export class SimCaller extends EventEmitter {
         finish();
         reject(new Error(`caller ${this.number} saw no ${kind} within ${timeoutMs} ms; saw ${this.describe()}`));
       }, timeoutMs);
+      const abandon = (error: Error) => {
+        finish();
+        reject(error);
+      };
       const finish = () => {
         clearTimeout(timer);
         this.off('happening', onHappening);
+        this.pendingWaits.delete(abandon);
       };
       this.on('happening', onHappening);
+      this.pendingWaits.add(abandon);
     });
+  }
+
+  /** Stops following the call and rejects pending `waitFor` calls; the simulator calls it when it stops. */
+  dispose(): void {
+    this.engine.bus.off('event', this.listener);
+    for (const abandon of [...this.pendingWaits]) abandon(new Error(`caller ${this.number}: the simulator stopped`));
   }
 
   private describe(): string {
