@@ -163,6 +163,7 @@ export class HotlineService implements Hotline {
     );
 
     for (const channel of orphanChannels) {
+      if (this.stopping) return;
       if (this.ari.isWatched(channel.id)) continue;
       const inbound = channel.stasisApp === this.options.ari.app && channel.stasisArgs[0] === INBOUND_ARGUMENT;
       if (!inbound) {

@@ -187,7 +187,7 @@ export class AriConnection {
     this.backoff.reset();
     this.logger.info({ url: this.options.url, app: this.app }, 'ARI connected');
     this.events.emit('connected', undefined);
-    void this.resync(socket);
+    this.resync(socket).catch((error: unknown) => this.logger.error({ err: error }, 'reconciling after connecting failed'));
 
     const closed = await socket.closed;
     this.connected = false;
