@@ -155,6 +155,14 @@ describe('asterisk-manager against the simulated AMI', () => {
     });
   }
 
+  async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   function action(fields: Record<string, string>): Promise<ManagerMessage> {
     return new Promise((resolve, reject) => {
       manager!.action(fields, (error, response) => (error ? reject(new Error(String(error.message))) : resolve(response)));
@@ -167,8 +175,11 @@ describe('asterisk-manager against the simulated AMI', () => {
     expect(error?.message).toBe('Authentication failed');
   });
 
-  it('logs in and runs actions', async () => {
+  it('runs the recorded session', async () => {
     expect(await login('hotline-ami')).toBeUndefined();
+    const events: ManagerMessage[] = [];
+    manager!.on('managerevent', (event: ManagerMessage) => events.push(event));
+    sim.addPhone({ extension: '8001', answer: 'never' });
 
     const pong = await action({ action: 'Ping' });
     expect(pong.ping).toBe('Pong');
@@ -177,13 +188,28 @@ describe('asterisk-manager against the simulated AMI', () => {
     await ari.connect(['hotline']);
     const caller = await sim.dial({ from: '13800000008' });
     await ari.waitForEvent((event) => event.type === 'StasisStart');
-    const variable = await action({ action: 'Getvar', channel: caller.channel.name, variable: 'CALLERID(num)' });
+    await ari.close();
+
+    const listing = await action({ action: 'CoreShowChannels' });
+    expect(listing.eventlist).toBe('start');
+    await until(() => events.some((event) => event.event === 'CoreShowChannelsComplete'));
+    const listed = events.filter((event) => event.event === 'CoreShowChannel').map((event) => event.channel);
+    expect(listed).toEqual([caller.channel.name, caller.line.name]);
+
+    const variable = await action({ action: 'Getvar', channel: caller.line.name, variable: 'CALLERID(num)' });
     expect(variable.value).toBe('13800000008');
 
-    const hangup = new Promise<ManagerMessage>((resolve) => manager!.on('hangup', (event: ManagerMessage) => resolve(event)));
+    const queued = await action({ action: 'Originate', channel: 'Local/8001@agent-phones', application: 'Wait', data: '1', async: 'true', timeout: '2000' });
+    expect(queued.message).toBe('Originate successfully queued');
+    await until(() => events.some((event) => event.event === 'OriginateResponse'));
+    expect(events.find((event) => event.event === 'OriginateResponse')).toMatchObject({ response: 'Failure', reason: '3' });
+
     const hungUp = await action({ action: 'Hangup', channel: caller.channel.name });
     expect(hungUp.message).toBe('Channel Hungup');
-    expect((await hangup).cause).toBe('16');
-    await ari.close();
+    await until(() => events.some((event) => event.event === 'Hangup' && event.uniqueid === caller.channelId));
+    expect(events.find((event) => event.event === 'Hangup' && event.uniqueid === caller.channelId)?.cause).toBe('16');
+
+    const goodbye = await action({ action: 'Logoff' });
+    expect(goodbye.response).toBe('Goodbye');
   });
 });
