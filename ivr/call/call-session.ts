@@ -57,7 +57,7 @@ function skillFor(choice: IvrChoice): Skill {
 export class CallSession implements QueueMember {
   private phase: SessionPhase = 'ivr';
   private choice: IvrChoice = 'none';
-  skill: Skill = 'general';
+  private queueSkill: Skill = 'general';
   private queuedAt: Date | null = null;
   private leg: AgentLeg | null = null;
   private legSequence = 0;
@@ -86,8 +86,9 @@ export class CallSession implements QueueMember {
     this.unwatchCaller = deps.ari.watchChannel(caller.id, (event) => this.onCallerEvent(event));
   }
 
-  get currentPhase(): SessionPhase {
-    return this.phase;
+  /** Part of `QueueMember`: the skill the caller's menu choice asks for. */
+  get skill(): Skill {
+    return this.queueSkill;
   }
 
   /** Returns whether `bridgeId` is one of this call's bridges. */
@@ -223,7 +224,7 @@ export class CallSession implements QueueMember {
   /** Puts the caller into its holding bridge with music on hold, then into the queue. */
   private async enterQueue(): Promise<void> {
     this.moveTo('queued');
-    this.skill = skillFor(this.choice);
+    this.queueSkill = skillFor(this.choice);
     this.queuedAt = new Date();
     this.digits.clear();
 
@@ -280,7 +281,7 @@ export class CallSession implements QueueMember {
     switch (event.type) {
       case 'dtmf':
         if (this.phase === 'ivr') this.digits.push(event.digit);
-        else this.logger.debug({ digit: event.digit, phase: this.phase }, 'key ignored outside the IVR');
+        else this.logger.debug({ phase: this.phase }, 'key ignored outside the IVR');
         return;
       case 'stasis-end':
       case 'destroyed':
