@@ -146,6 +146,27 @@ describe('simulator scripting API', () => {
       expect(caller.heard).toEqual(['sound:hotline-welcome', 'sound:hotline-menu']);
     });
 
+    it('is bridged only when talking to someone', async () => {
+      const caller = await sim.dial({ from: '13800000008' });
+      const other = await sim.dial({ from: '13800000009' });
+      for (const channel of [caller.channelId, other.channelId]) {
+        await ari.waitForEvent((event) => event.type === 'StasisStart' && channelId(event) === channel);
+        await ari.request('POST', `/channels/${channel}/answer`);
+      }
+
+      await ari.request('POST', '/bridges/queue?type=holding');
+      await ari.request('POST', `/bridges/queue/addChannel?channel=${caller.channelId}`);
+      await caller.waitFor('holding');
+      await ari.request('POST', '/bridges/talk?type=mixing');
+      await ari.request('POST', `/bridges/talk/addChannel?channel=${caller.channelId},${other.channelId}`);
+      await caller.waitFor('bridged');
+      await other.hangup();
+      await caller.waitFor('unbridged');
+
+      expect(caller.state).toBe('up');
+      await expect(caller.waitFor('bridged', 50)).rejects.toThrow('saw no bridged');
+    });
+
     it('hangs up and refuses to wait after', async () => {
       const caller = await sim.dial({ from: '13800000002' });
       await ari.waitForEvent((event) => event.type === 'StasisStart');

@@ -14,9 +14,10 @@ import { sendDtmf } from '../engine/media';
 export type CallerState = 'ringing' | 'up' | 'hungup';
 
 /**
- * What a caller can wait for: `answered`, `bridged`, `unbridged`, `moh`, `hold`, `unhold`,
- * `recording`, `dtmf`, `hungup`, or the type of any ARI event about the caller's channel, its
- * playbacks or its bridge's playbacks (`PlaybackStarted`, `PlaybackFinished`, `StasisStart`...).
+ * What a caller can wait for: `answered`; `bridged` (talking: in a mixing bridge with another
+ * party) and `unbridged` (no longer); `holding` (entered a holding bridge, such as the queue);
+ * `moh`, `hold`, `unhold`, `recording`, `dtmf`, `hungup`; or the type of any ARI event about the
+ * caller's channel, its playbacks or its bridge's playbacks (`PlaybackStarted`, `StasisStart`...).
  */
 export type CallerHappening = string;
 
@@ -34,6 +35,8 @@ export class SimCaller extends EventEmitter {
   /** Index in `history` after the last happening a `waitFor` returned. */
   private cursor = 0;
   private readonly failedPlaybacks = new Set<string>();
+  /** Whether the caller is in a mixing bridge with another party. */
+  private talking = false;
   /** Rejects the pending `waitFor` calls; set while any is pending. */
   private readonly pendingWaits = new Set<(error: Error) => void>();
   private readonly listener = (event: PublishedEvent) => this.observe(event);
@@ -144,16 +147,22 @@ export class SimCaller extends EventEmitter {
       this.record('moh', body);
       return;
     }
+    if (published.bridge && published.bridge === this.channel.bridge && !aboutChannel) {
+      this.followOtherParty(body);
+      return;
+    }
     if (!aboutChannel || body.type.startsWith('Sim')) return;
 
     if (body.type === 'ChannelStateChange' && this.channel.isUp && this.state === 'ringing') {
       this.state = 'up';
       this.record('answered', body);
     } else if (body.type === 'ChannelEnteredBridge') {
-      this.record('bridged', body);
-      if (this.channel.bridge?.mohClass) this.record('moh', body);
+      const bridge = this.channel.bridge;
+      if (bridge?.type === 'holding') this.record('holding', body);
+      if (bridge?.mohClass) this.record('moh', body);
+      if (bridge?.type === 'mixing' && bridge.participants.length > 1) this.setTalking(true, body);
     } else if (body.type === 'ChannelLeftBridge') {
-      this.record('unbridged', body);
+      this.setTalking(false, body);
     } else if (body.type === 'ChannelHold' || body.type === 'ChannelUnhold') {
       this.record(body.type === 'ChannelHold' ? 'hold' : 'unhold', body);
     } else if (body.type === 'ChannelDtmfReceived') {
@@ -167,6 +176,20 @@ export class SimCaller extends EventEmitter {
       return;
     }
     this.record(body.type, body);
+  }
+
+  /** Another party entered or left the caller's bridge. */
+  private followOtherParty(body: Record<string, unknown> & { type: string }): void {
+    const bridge = this.channel.bridge;
+    if (!bridge || bridge.type !== 'mixing') return;
+    if (body.type === 'ChannelEnteredBridge') this.setTalking(bridge.participants.length > 1, body);
+    if (body.type === 'ChannelLeftBridge') this.setTalking(bridge.participants.length > 1, body);
+  }
+
+  private setTalking(talking: boolean, event: Record<string, unknown>): void {
+    if (talking === this.talking) return;
+    this.talking = talking;
+    this.record(talking ? 'bridged' : 'unbridged', event);
   }
 
   private trackHeard(type: string, playback: { id: string; media_uri: string; state: string }): void {
