@@ -103,8 +103,10 @@ describe('simulated AMI', () => {
     expect(originated.get('Response')).toBe('Failure');
     expect(originated.get('Reason')).toBe('3');
     expect(originated.get('Channel')).toBe('Local/8001@agent-phones');
-    const hangups = client.messages.filter((message) => message.get('Event') === 'Hangup' && message.get('Channel')?.startsWith('Local/8001@agent-phones'));
-    expect(hangups.map((message) => message.get('Cause'))).toContain('19');
+    const hangup = await client.waitFor((message) => message.get('Event') === 'Hangup' && message.get('Channel')?.endsWith(';1') === true && message.get('Channel')!.startsWith('Local/8001@agent-phones'));
+    expect(hangup.get('Cause')).toBe('19');
+    expect(hangup.get('Cause-txt')).toBe('User alerting, no answer');
+    expect(client.messages.indexOf(hangup)).toBeLessThan(client.messages.indexOf(originated));
     expect(client.messages.some((message) => message.get('Event') === 'Newchannel')).toBe(true);
 
     await caller.hangup();

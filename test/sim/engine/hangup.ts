@@ -32,12 +32,14 @@ export function hangupChannel(engine: Engine, channel: SimChannel, cause: number
   } else if (start === 'remote') {
     engine.bus.channelEvent(channel, 'ChannelHangupRequest', { cause });
   }
-  failPendingDial(channel, cause);
+  // The dial's requester (AMI OriginateResponse) learns of the failure once the channel is gone.
+  const reportDial = failPendingDial(channel, cause);
   teardown(engine, channel);
 
   const peer = channel.peer;
   if (!peer || peer.hangingUp || peer.destroyed) {
     destroyChannel(engine, channel, cause);
+    reportDial();
     return;
   }
 
@@ -46,11 +48,13 @@ export function hangupChannel(engine: Engine, channel: SimChannel, cause: number
   const peerUnanswered = peer.half === 1 && peer.dial !== null;
   if (!peerUnanswered) engine.bus.channelEvent(peer, 'ChannelHangupRequest', { cause });
   peer.hangupCause = cause;
-  failPendingDial(peer, cause);
+  const reportPeerDial = failPendingDial(peer, cause);
   destroyChannel(engine, channel, cause);
+  reportDial();
   teardown(engine, peer);
   // Asterisk 22 reports cause 0 for a `;2` half that never reached Up.
   destroyChannel(engine, peer, peerUnanswered || peer.isUp ? cause : 0);
+  reportPeerDial();
 }
 
 /** Ends every dial, recording, playback, bridge membership and Stasis session of a hanging-up channel. */
@@ -61,12 +65,13 @@ function teardown(engine: Engine, channel: SimChannel): void {
   leaveStasis(engine, channel);
 }
 
-function failPendingDial(channel: SimChannel, cause: number): void {
+/** Ends a pending dial; returns the function that reports the failure to the requester of the dial. */
+function failPendingDial(channel: SimChannel, cause: number): () => void {
   const dial = channel.dial;
-  if (!dial) return;
+  if (!dial) return () => undefined;
   channel.dial = null;
   dial.timeout?.cancel();
-  dial.settle?.({ answered: false, cause });
+  return () => dial.settle?.({ answered: false, cause });
 }
 
 function destroyChannel(engine: Engine, channel: SimChannel, cause: number): void {
