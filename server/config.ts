@@ -77,6 +77,11 @@ const schema = z.object({
   WRAP_UP_S: seconds.default(30),
   /** A caller who called within this many days counts as a repeat caller. */
   REPEAT_CALLER_DAYS: seconds.min(1).default(7),
+
+  /** Folder where case attachments are stored; relative paths start at the working directory. */
+  ATTACHMENTS_DIR: z.string().default('data/attachments'),
+  /** Largest accepted attachment, in MiB. */
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Config = z.infer<typeof schema>;

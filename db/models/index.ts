@@ -4,6 +4,7 @@
  */
 import type { Sequelize } from 'sequelize';
 import { defineAgentProfile } from './agent-profile';
+import { defineAttachment } from './attachment';
 import { defineCall } from './call';
 import { defineCallOffer } from './call-offer';
 import { defineCase } from './case';
@@ -28,6 +29,7 @@ export function defineModels(sequelize: Sequelize) {
     Case: defineCase(sequelize),
     CaseEvent: defineCaseEvent(sequelize),
     CaseSequence: defineCaseSequence(sequelize),
+    Attachment: defineAttachment(sequelize),
   };
   const { OrgUnit, User, AgentProfile, Enterprise, EnterpriseContact, Call, CallOffer, Category, Case, CaseEvent } = models;
 
@@ -46,6 +48,7 @@ export function defineModels(sequelize: Sequelize) {
   Case.belongsTo(OrgUnit, { ...link, as: 'handlingUnit', foreignKey: 'handlingUnitId' });
   Case.hasMany(CaseEvent, { ...link, as: 'events', foreignKey: 'caseId' });
   CaseEvent.belongsTo(User, { ...link, as: 'actor', foreignKey: 'actorUserId' });
+  models.Attachment.belongsTo(User, { ...link, as: 'uploadedBy', foreignKey: 'uploadedById' });
 
   return models;
 }
@@ -53,6 +56,7 @@ export function defineModels(sequelize: Sequelize) {
 export type Models = ReturnType<typeof defineModels>;
 
 export type { AgentProfileRow } from './agent-profile';
+export type { AttachmentRow } from './attachment';
 export type { CallRow } from './call';
 export type { CallOfferRow } from './call-offer';
 export type { CaseRow } from './case';

@@ -26,3 +26,5 @@ export type {
   UserCredentials,
   UserRecord,
 } from './presenters';
+export { addAttachments, findAttachment, listAttachments } from './attachments';
+export type { AttachmentRecord, NewAttachment, StoredAttachment } from './attachments';

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrateDown, pendingMigrations } from '../../db';
+import { MIGRATIONS } from '../../db/migrations';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './test-database';
 
 const TABLES = [
   'agent_profiles',
+  'attachments',
   'call_offers',
   'calls',
   'case_events',
@@ -39,7 +41,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
 
     const applied = await migrate(test.db);
 
-    expect(applied).toEqual(['0001-organisation-and-users', '0002-enterprises', '0003-calls', '0004-cases']);
+    expect(applied).toEqual(MIGRATIONS.map((migration) => migration.name));
     expect(await tableNames(test)).toEqual(TABLES);
     expect(await pendingMigrations(test.db)).toEqual([]);
   });
@@ -60,9 +62,9 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
   it('drop every table when reverted to the start', async () => {
     const reverted = await migrateDown(test.db, { to: 0 });
 
-    expect(reverted).toEqual(['0004-cases', '0003-calls', '0002-enterprises', '0001-organisation-and-users']);
+    expect(reverted).toEqual(MIGRATIONS.map((migration) => migration.name).reverse());
     expect(await tableNames(test)).toEqual([]);
-    expect(await pendingMigrations(test.db)).toHaveLength(4);
+    expect(await pendingMigrations(test.db)).toHaveLength(MIGRATIONS.length);
   });
 
   it('migrate up again after a full revert', async () => {
