@@ -92,6 +92,7 @@ export const CASE_STATES = [
   'callback',
   'closed',
   'archived',
+  'merged',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 export const CASE_STATE_LABELS: Record<CaseState, string> = {
@@ -107,10 +108,11 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   callback: '待回访',
   closed: '已办结',
   archived: '已归档',
+  merged: '已并单',
 };
-/** States in which a case is still open (not yet closed, archived or refused). */
+/** States in which a case is still open (not yet closed, archived, refused or merged into another case). */
 export const OPEN_CASE_STATES: readonly CaseState[] = CASE_STATES.filter(
-  (state) => !['closed', 'archived', 'not-accepted', 'answered-on-spot'].includes(state),
+  (state) => !['closed', 'archived', 'not-accepted', 'answered-on-spot', 'merged'].includes(state),
 );
 
 /** The county's reasons for not accepting a matter (不予受理); each case refused carries one. */

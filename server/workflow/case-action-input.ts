@@ -119,6 +119,8 @@ export const ACTION_INPUT_SCHEMAS = {
   supervise: object({ reason: text('督办意见') }),
   redispatch: object({ ...unitsShape, reason: text('改派理由') }).refine(noLeadAmongCoUnits, noLeadAmongCoUnitsProblem),
   reopen: object({ reason: text('重新办理的理由') }),
+  /** A duplicate (并单) is linked to the open case about the same matter instead of being dispatched again. */
+  merge: object({ intoCaseId: id('主工单'), note: optionalText('并单说明') }),
 } as const;
 
 export type CaseAction = keyof typeof ACTION_INPUT_SCHEMAS;

@@ -184,7 +184,7 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, readonly TransitionRu
     {
       label: '归档',
       type: 'archived',
-      from: ['closed', 'answered-on-spot', 'not-accepted'],
+      from: ['closed', 'answered-on-spot', 'not-accepted', 'merged'],
       to: 'archived',
       roles: ['supervisor', 'admin'],
     },
@@ -242,6 +242,8 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseAction, readonly TransitionRu
       effects: () => ({ reopened: true }),
     },
   ],
+  // Only a case not dispatched yet is merged, so the matter is never dispatched twice.
+  merge: [{ label: '并单', type: 'merged', from: ['registered'], to: 'merged', roles: DESK }],
 };
 
 /** The main free text of each action, stored as the event's note. */

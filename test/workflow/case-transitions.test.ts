@@ -39,6 +39,7 @@ const VALID_INPUT: Record<CaseAction, unknown> = {
   supervise: { reason: '已超期，请加快办理' },
   redispatch: { leadUnitId: 30, reason: '原承办单位已撤并' },
   reopen: { reason: '诉求人再次来电反映问题未解决' },
+  merge: { intoCaseId: 7 },
 };
 
 /** Facts under which the guard of `action` lets it through. */
@@ -137,7 +138,7 @@ describe('forbidden transitions', () => {
     ['return', 'in-progress', 'unit-handler', 'INVALID_STATE', '当前状态为办理中，不能退单：只有已转办、已签收的工单可以退单'],
     ['callback', 'replied', 'agent', 'INVALID_STATE', '当前状态为已答复，不能回访：只有待回访的工单可以回访'],
     ['close', 'closed', 'supervisor', 'INVALID_STATE', '当前状态为已办结，不能再次办结'],
-    ['archive', 'in-progress', 'admin', 'INVALID_STATE', '当前状态为办理中，不能归档：只有已办结、直接办理、不予受理的工单可以归档'],
+    ['archive', 'in-progress', 'admin', 'INVALID_STATE', '当前状态为办理中，不能归档：只有已办结、直接办理、不予受理、已并单的工单可以归档'],
     ['reopen', 'archived', 'supervisor', 'INVALID_STATE', '当前状态为已归档，不能重新办理：已归档的工单只能查看，不能再更改'],
     ['supervise', 'registered', 'system', 'INVALID_STATE', '当前状态为已登记，不能督办：只有已转办、已签收、办理中的工单可以督办'],
     ['sign', 'dispatched', 'agent', 'FORBIDDEN', '受理员无权签收：签收只能由承办人进行'],
