@@ -9,11 +9,17 @@ import { defineCall } from './call';
 import { defineCallOffer } from './call-offer';
 import { defineCase } from './case';
 import { defineCaseEvent } from './case-event';
+import { defineCaseQueryCode } from './case-query-code';
 import { defineCaseSequence } from './case-sequence';
 import { defineCategory } from './category';
+import { defineDelivery } from './delivery';
+import { defineDeliveryAttempt } from './delivery-attempt';
 import { defineEnterprise } from './enterprise';
 import { defineEnterpriseContact } from './enterprise-contact';
+import { defineIdempotencyKey } from './idempotency-key';
+import { defineIntakeApiKey } from './intake-api-key';
 import { defineOrgUnit } from './org-unit';
+import { defineUnitEndpoint } from './unit-endpoint';
 import { defineUser } from './user';
 
 export function defineModels(sequelize: Sequelize) {
@@ -29,6 +35,12 @@ export function defineModels(sequelize: Sequelize) {
     Case: defineCase(sequelize),
     CaseEvent: defineCaseEvent(sequelize),
     CaseSequence: defineCaseSequence(sequelize),
+    IntakeApiKey: defineIntakeApiKey(sequelize),
+    IdempotencyKey: defineIdempotencyKey(sequelize),
+    CaseQueryCode: defineCaseQueryCode(sequelize),
+    UnitEndpoint: defineUnitEndpoint(sequelize),
+    Delivery: defineDelivery(sequelize),
+    DeliveryAttempt: defineDeliveryAttempt(sequelize),
     Attachment: defineAttachment(sequelize),
   };
   const { OrgUnit, User, AgentProfile, Enterprise, EnterpriseContact, Call, CallOffer, Category, Case, CaseEvent } = models;
@@ -50,6 +62,9 @@ export function defineModels(sequelize: Sequelize) {
   CaseEvent.belongsTo(User, { ...link, as: 'actor', foreignKey: 'actorUserId' });
   models.Attachment.belongsTo(User, { ...link, as: 'uploadedBy', foreignKey: 'uploadedById' });
 
+  models.Delivery.hasMany(models.DeliveryAttempt, { ...link, as: 'attemptRows', foreignKey: 'deliveryId' });
+  models.Delivery.belongsTo(OrgUnit, { ...link, as: 'orgUnit', foreignKey: 'orgUnitId' });
+
   return models;
 }
 
@@ -61,9 +76,15 @@ export type { CallRow } from './call';
 export type { CallOfferRow } from './call-offer';
 export type { CaseRow } from './case';
 export type { CaseEventData, CaseEventRow } from './case-event';
+export type { CaseQueryCodeRow } from './case-query-code';
 export type { CaseSequenceRow } from './case-sequence';
 export type { CategoryRow } from './category';
+export type { DeliveryRow, DeliveryStatus } from './delivery';
+export type { DeliveryAttemptRow } from './delivery-attempt';
 export type { EnterpriseRow } from './enterprise';
 export type { EnterpriseContactRow } from './enterprise-contact';
+export type { IdempotencyKeyRow } from './idempotency-key';
+export type { IntakeApiKeyRow } from './intake-api-key';
 export type { OrgUnitRow } from './org-unit';
+export type { UnitEndpointRow } from './unit-endpoint';
 export type { UserRow } from './user';

@@ -3,7 +3,7 @@
  * and further timeline entries. Each write is one transaction, so a case never exists without
  * its `registered` entry and a state never changes without an entry.
  */
-import { UniqueConstraintError } from 'sequelize';
+import { UniqueConstraintError, type Transaction } from 'sequelize';
 import { conflict, invalidState, notFound } from '../../server/errors';
 import { CASE_STATE_LABELS, type CaseState } from '../../server/domain/terms';
 import type { Database } from '../database';
@@ -59,30 +59,43 @@ export async function createCase(db: Database, input: CreateCaseInput, actor: Ca
 }
 
 async function registerCase(db: Database, values: CaseValues, actor: CaseActor, day: string, now: Date): Promise<CaseSummary> {
-  return db.transaction(async (transaction) => {
-    await checkCaseReferences(db, values, transaction);
-    const enterpriseId = await findOrCreateEnterprise(db, values, transaction);
-    const caseNo = await takeCaseNumber(db, day, transaction);
+  return db.transaction((transaction) => insertCase(db, values, actor, { day, now }, transaction));
+}
 
-    const { enterprise: _newEnterprise, ...caseValues } = values;
-    const row = await db.models.Case.create(
-      { ...caseValues, enterpriseId, caseNo, state: 'registered', createdById: actor.userId, createdAt: now, updatedAt: now },
-      { transaction },
-    );
-    await db.models.CaseEvent.create(
-      {
-        caseId: row.id,
-        type: 'registered',
-        fromState: null,
-        toState: 'registered',
-        actorUserId: actor.userId,
-        data: { channel: values.channel, callId: values.callId },
-        createdAt: now,
-      },
-      { transaction },
-    );
-    return presentCaseSummary(row);
-  });
+/**
+ * Registers a case inside the caller's transaction, for writes that must commit together with
+ * the case (such as an intake request's idempotency key). `values` come from `validateCaseInput`.
+ * On MySQL, call `ensureSequenceDay(db, day)` before the transaction starts.
+ */
+export async function insertCase(
+  db: Database,
+  values: CaseValues,
+  actor: CaseActor,
+  { day, now }: { day: string; now: Date },
+  transaction: Transaction,
+): Promise<CaseSummary> {
+  await checkCaseReferences(db, values, transaction);
+  const enterpriseId = await findOrCreateEnterprise(db, values, transaction);
+  const caseNo = await takeCaseNumber(db, day, transaction);
+
+  const { enterprise: _newEnterprise, ...caseValues } = values;
+  const row = await db.models.Case.create(
+    { ...caseValues, enterpriseId, caseNo, state: 'registered', createdById: actor.userId, createdAt: now, updatedAt: now },
+    { transaction },
+  );
+  await db.models.CaseEvent.create(
+    {
+      caseId: row.id,
+      type: 'registered',
+      fromState: null,
+      toState: 'registered',
+      actorUserId: actor.userId,
+      data: { channel: values.channel, callId: values.callId },
+      createdAt: now,
+    },
+    { transaction },
+  );
+  return presentCaseSummary(row);
 }
 
 export interface CaseTransition {
