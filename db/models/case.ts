@@ -8,8 +8,18 @@ import {
   type NonAttribute,
   type Sequelize,
 } from 'sequelize';
-import { CASE_CHANNELS, CASE_KINDS, CASE_STATES, type CaseChannel, type CaseKind, type CaseState } from '../../server/domain/terms';
+import {
+  CASE_CHANNELS,
+  CASE_KINDS,
+  CASE_STATES,
+  SATISFACTION_LEVELS,
+  type CaseChannel,
+  type CaseKind,
+  type CaseState,
+  type SatisfactionLevel,
+} from '../../server/domain/terms';
 import type { CaseEventRow } from './case-event';
+import type { CaseUnitRow } from './case-unit';
 import type { CategoryRow } from './category';
 import type { EnterpriseRow } from './enterprise';
 import type { OrgUnitRow } from './org-unit';
@@ -38,6 +48,33 @@ export interface CaseRow extends Model<InferAttributes<CaseRow>, InferCreationAt
   createdById: number;
   /** Lead unit the case is dispatched to. */
   handlingUnitId: CreationOptional<number | null>;
+  /** Raised by every workflow change; a change based on an older version is refused as a conflict. */
+  version: CreationOptional<number>;
+  /** 1 for a real-name matter, 0 for an anonymous one; the units' inboxes list higher values first. */
+  priority: CreationOptional<number>;
+  /** Under supervision (督办): overdue, sent back for rework or rated dissatisfied. */
+  supervised: CreationOptional<boolean>;
+  extensionPending: CreationOptional<boolean>;
+  /** Working days the unit asked for in the pending extension request. */
+  extensionRequestedDays: CreationOptional<number | null>;
+  /** Working days of completion time added by approved extensions since the last dispatch. */
+  extensionDays: CreationOptional<number>;
+  escalationPending: CreationOptional<boolean>;
+  /** Escalated to the county's principal leaders (every leader) rather than to one leader. */
+  escalationMajor: CreationOptional<boolean>;
+  /** Leader the case was last escalated to, kept after the instruction is written. */
+  escalatedToUserId: CreationOptional<number | null>;
+  reopenCount: CreationOptional<number>;
+  /** Open case this duplicate was merged into (并单). */
+  mergedIntoCaseId: CreationOptional<number | null>;
+  /** The platform released a protected reporter's identity to the handling units. */
+  identityReleased: CreationOptional<boolean>;
+  /** The caller's rating at the last callback. */
+  satisfaction: CreationOptional<SatisfactionLevel | null>;
+  /** Moment of the last dispatch, from which the time limits run. */
+  dispatchedAt: CreationOptional<Date | null>;
+  /** Completion due date, extensions included; the units' inboxes sort on it. */
+  dueAt: CreationOptional<Date | null>;
   createdAt: CreationOptional<Date>;
   updatedAt: CreationOptional<Date>;
 
@@ -46,6 +83,7 @@ export interface CaseRow extends Model<InferAttributes<CaseRow>, InferCreationAt
   createdBy?: NonAttribute<UserRow>;
   handlingUnit?: NonAttribute<OrgUnitRow | null>;
   events?: NonAttribute<CaseEventRow[]>;
+  units?: NonAttribute<CaseUnitRow[]>;
 }
 
 export type CaseModel = ModelStatic<CaseRow>;
@@ -70,9 +108,33 @@ export function defineCase(sequelize: Sequelize): CaseModel {
       callId: { type: DataTypes.STRING(64), allowNull: true, defaultValue: null, unique: true },
       createdById: { type: DataTypes.INTEGER, allowNull: false },
       handlingUnitId: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
+      version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      priority: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      supervised: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      extensionPending: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      extensionRequestedDays: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
+      extensionDays: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      escalationPending: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      escalationMajor: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      escalatedToUserId: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
+      reopenCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      mergedIntoCaseId: { type: DataTypes.INTEGER, allowNull: true, defaultValue: null },
+      identityReleased: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      satisfaction: { type: DataTypes.STRING(24), allowNull: true, defaultValue: null, validate: { isIn: [[...SATISFACTION_LEVELS]] } },
+      dispatchedAt: { type: DataTypes.DATE(3), allowNull: true, defaultValue: null },
+      dueAt: { type: DataTypes.DATE(3), allowNull: true, defaultValue: null },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },
-    { tableName: 'cases', underscored: true },
+    {
+      tableName: 'cases',
+      underscored: true,
+      hooks: {
+        // Every way of registering a case (desk, intake, seeds) ranks real-name matters first.
+        beforeCreate(row) {
+          row.priority = row.anonymous ? 0 : 1;
+        },
+      },
+    },
   );
 }

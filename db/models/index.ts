@@ -11,11 +11,13 @@ import { defineCase } from './case';
 import { defineCaseEvent } from './case-event';
 import { defineCaseQueryCode } from './case-query-code';
 import { defineCaseSequence } from './case-sequence';
+import { defineCaseUnit } from './case-unit';
 import { defineCategory } from './category';
 import { defineDelivery } from './delivery';
 import { defineDeliveryAttempt } from './delivery-attempt';
 import { defineEnterprise } from './enterprise';
 import { defineEnterpriseContact } from './enterprise-contact';
+import { defineIdentityView } from './identity-view';
 import { defineIdempotencyKey } from './idempotency-key';
 import { defineIntakeApiKey } from './intake-api-key';
 import { defineOrgUnit } from './org-unit';
@@ -35,6 +37,8 @@ export function defineModels(sequelize: Sequelize) {
     Case: defineCase(sequelize),
     CaseEvent: defineCaseEvent(sequelize),
     CaseSequence: defineCaseSequence(sequelize),
+    CaseUnit: defineCaseUnit(sequelize),
+    IdentityView: defineIdentityView(sequelize),
     IntakeApiKey: defineIntakeApiKey(sequelize),
     IdempotencyKey: defineIdempotencyKey(sequelize),
     CaseQueryCode: defineCaseQueryCode(sequelize),
@@ -60,6 +64,9 @@ export function defineModels(sequelize: Sequelize) {
   Case.belongsTo(OrgUnit, { ...link, as: 'handlingUnit', foreignKey: 'handlingUnitId' });
   Case.hasMany(CaseEvent, { ...link, as: 'events', foreignKey: 'caseId' });
   CaseEvent.belongsTo(User, { ...link, as: 'actor', foreignKey: 'actorUserId' });
+  Case.hasMany(models.CaseUnit, { ...link, as: 'units', foreignKey: 'caseId' });
+  models.CaseUnit.belongsTo(OrgUnit, { ...link, as: 'orgUnit', foreignKey: 'orgUnitId' });
+  models.IdentityView.belongsTo(User, { ...link, as: 'user', foreignKey: 'userId' });
   models.Attachment.belongsTo(User, { ...link, as: 'uploadedBy', foreignKey: 'uploadedById' });
 
   models.Delivery.hasMany(models.DeliveryAttempt, { ...link, as: 'attemptRows', foreignKey: 'deliveryId' });
@@ -78,11 +85,13 @@ export type { CaseRow } from './case';
 export type { CaseEventData, CaseEventRow } from './case-event';
 export type { CaseQueryCodeRow } from './case-query-code';
 export type { CaseSequenceRow } from './case-sequence';
+export type { CaseUnitRole, CaseUnitRow, CaseUnitState } from './case-unit';
 export type { CategoryRow } from './category';
 export type { DeliveryRow, DeliveryStatus } from './delivery';
 export type { DeliveryAttemptRow } from './delivery-attempt';
 export type { EnterpriseRow } from './enterprise';
 export type { EnterpriseContactRow } from './enterprise-contact';
+export type { IdentityViewKind, IdentityViewRow } from './identity-view';
 export type { IdempotencyKeyRow } from './idempotency-key';
 export type { IntakeApiKeyRow } from './intake-api-key';
 export type { OrgUnitRow } from './org-unit';

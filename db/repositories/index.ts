@@ -28,3 +28,17 @@ export type {
 } from './presenters';
 export { addAttachments, findAttachment, listAttachments } from './attachments';
 export type { AttachmentRecord, NewAttachment, StoredAttachment } from './attachments';
+export { assignCaseUnits, insertCaseEvent, loadCaseWorkflow, setCaseUnitState, updateCaseWorkflow } from './case-workflow';
+export type { CaseUnitRecord, CaseWorkflowChanges, CaseWorkflowRecord, WorkflowEventInput } from './case-workflow';
+export { listIdentityViews, recordIdentityView } from './identity-views';
+export type { IdentityViewInput, IdentityViewRecord } from './identity-views';
+export { listInbox, MAX_INBOX_LIMIT, UNIT_INBOX_STATES } from './inbox';
+export type { InboxItem, InboxOwner, InboxPage } from './inbox';
+export { findOpenCasesOfSameOrigin } from './duplicates';
+export type { DuplicateCandidate } from './duplicates';
+export { cancelCaseDeadlines, deadlineLevelAt, extendCaseDeadlines, getCaseDueDates, markStageMet, startCaseDeadlines } from './case-deadlines';
+export type { CaseDeadlineRecord, CaseDueDates } from './case-deadlines';
+export { calendarYears, deleteCalendarDay, listCalendarDays, loadWorkingCalendar, replaceCalendarYear, saveCalendarDay } from './working-calendar';
+export type { CalendarDayRecord } from './working-calendar';
+export { loadTimeLimitSettings, saveTimeLimitSettings } from './time-limit-settings';
+export type { StoredTimeLimitSettings } from './time-limit-settings';
