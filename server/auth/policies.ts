@@ -19,6 +19,11 @@ export const ACTIONS = {
   'cases:create': { roles: DESK_ROLES, label: '登记工单' },
   'agents:read': { roles: OVERSIGHT_ROLES, label: '查看坐席状态' },
   'desk:use': { roles: DESK_ROLES, label: '使用坐席功能' },
+  'intake:manage': { roles: ['admin'], label: '管理受理渠道密钥' },
+  'deliveries:read': { roles: DESK_ROLES, label: '查看部门系统推送记录' },
+  'unit-endpoints:manage': { roles: ['admin'], label: '管理部门系统对接' },
+  'attachments:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看附件' },
+  'attachments:upload': { roles: ['agent', 'supervisor', 'unit-handler', 'admin'], label: '上传附件' },
 } as const satisfies Record<string, { roles: readonly Role[]; label: string }>;
 
 export type Action = keyof typeof ACTIONS;

@@ -8,6 +8,7 @@ import type { ServerContext } from '../context';
 import { authenticate } from './auth-middleware';
 import { errorHandler, unknownApiRoute } from './error-handler';
 import { agentsRouter } from './routes/agents/router';
+import { attachmentsRouter } from './routes/attachments/router';
 import { authRouter } from './routes/auth/router';
 import { casesRouter } from './routes/cases/router';
 import { categoriesRouter } from './routes/categories/router';
@@ -34,6 +35,7 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(categoriesRouter(context));
   app.use(enterprisesRouter(context));
   app.use(casesRouter(context));
+  app.use(attachmentsRouter(context));
   app.use(agentsRouter(context));
   app.use('/api', unknownApiRoute);
 

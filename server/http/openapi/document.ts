@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { createCaseRequestSchema } from '../../cases/create-case-request';
+import { attachmentParamsSchema, caseAttachmentsParamsSchema } from '../routes/attachments/schemas';
 import { loginRequestSchema } from '../routes/auth/schemas';
 import { caseIdSchema, caseListQuerySchema } from '../routes/cases/schemas';
 import { enterpriseQuerySchema } from '../routes/enterprises/schemas';
@@ -123,6 +124,44 @@ export function buildOpenApiDocument(): JsonSchema {
             200: json(ref('Case'), 'The case'),
             400: error('VALIDATION_FAILED: the id is not a positive integer'),
             404: error('NOT_FOUND'),
+            ...ROLE_ERRORS,
+          },
+        },
+      },
+      '/api/cases/{id}/attachments': {
+        get: {
+          summary: "A case's attachments, oldest first",
+          parameters: parameters(caseAttachmentsParamsSchema, 'path'),
+          responses: {
+            200: json({ type: 'array', items: ref('Attachment') }, 'The attachments'),
+            404: error('NOT_FOUND: no such case'),
+            ...ROLE_ERRORS,
+          },
+        },
+        post: {
+          summary: 'Attach files to a case',
+          description:
+            'multipart/form-data with up to 5 file parts (any field name). Accepted: pdf, jpg/jpeg, png, doc/docx, xls/xlsx, txt, each at most ATTACHMENT_MAX_MB; the first bytes must match the extension. Either all files are stored or none. Unit handlers may upload while the case is dispatched, signed for or in progress; nobody after it is archived.',
+          parameters: parameters(caseAttachmentsParamsSchema, 'path'),
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
+          responses: {
+            201: json({ type: 'array', items: ref('Attachment') }, 'The stored attachments'),
+            400: error('VALIDATION_FAILED: not multipart, no file, or more than 5 files'),
+            404: error('NOT_FOUND: no such case'),
+            409: error('INVALID_STATE: the case no longer accepts attachments'),
+            413: error('VALIDATION_FAILED: a file is larger than ATTACHMENT_MAX_MB'),
+            415: error('VALIDATION_FAILED: a file type is not accepted or its content does not match its extension'),
+            ...ROLE_ERRORS,
+          },
+        },
+      },
+      '/api/cases/{id}/attachments/{attachmentId}': {
+        get: {
+          summary: 'Download one attachment',
+          parameters: parameters(attachmentParamsSchema, 'path'),
+          responses: {
+            200: { description: 'The file, with Content-Disposition: attachment and its stored content type' },
+            404: error('NOT_FOUND: no such case or attachment'),
             ...ROLE_ERRORS,
           },
         },

@@ -117,6 +117,22 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
       },
     ],
   },
+  Attachment: {
+    type: 'object',
+    required: ['id', 'caseId', 'fileName', 'contentType', 'sizeBytes', 'sha256', 'uploadedById', 'uploadedByName', 'orgUnitId', 'createdAt'],
+    properties: {
+      id: { type: 'integer' },
+      caseId: { type: 'integer' },
+      fileName: { type: 'string', description: 'The uploaded name without directories or reserved characters.' },
+      contentType: { type: 'string', description: 'Decided by the server from the extension and checked against the first bytes.' },
+      sizeBytes: { type: 'integer' },
+      sha256: { type: 'string' },
+      uploadedById: { type: 'integer' },
+      uploadedByName: nullable('string'),
+      orgUnitId: nullable('integer'),
+      createdAt: isoTime,
+    },
+  },
   AgentStatus: {
     type: 'object',
     required: ['agentId', 'state', 'reason', 'since', 'callId', 'wrapUpEndsAt', 'pop'],
