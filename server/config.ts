@@ -78,6 +78,11 @@ const schema = z.object({
   /** A caller who called within this many days counts as a repeat caller. */
   REPEAT_CALLER_DAYS: seconds.min(1).default(7),
 
+  /** Seconds between passes of the time-limit scheduler (yellow and red marks, supervision notices); 0 turns it off on this node. */
+  SCHEDULER_INTERVAL_S: seconds.default(60),
+  /** Working days after a missed due date until an open supervision notice (督办单) escalates. */
+  ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+
   /** Folder where case attachments are stored; relative paths start at the working directory. */
   ATTACHMENTS_DIR: z.string().default('data/attachments'),
   /** Largest accepted attachment, in MiB. */

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   await seed(db, { demo: true });
   await db.close();
 
-  const platform = await createPlatform({ config, logger });
+  const platform = await createPlatform({ config, logger, scheduler: true });
   const { url } = await platform.listen();
 
   const traffic = startTraffic(sim, {

@@ -9,7 +9,7 @@ import { pino, type Logger } from 'pino';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { dbOptionsFromConfig } from '../db/options';
-import { agentProfiles } from '../db/repositories';
+import { agentProfiles, findUserById } from '../db/repositories';
 import { ivrOptionsFromConfig, startHotline } from '../ivr/index';
 import { AgentStateStore } from './agents/agent-state-store';
 import { LoginRateLimiter, type LoginRateLimiterOptions } from './auth/login-rate-limiter';
@@ -19,6 +19,8 @@ import type { Config } from './config';
 import type { HotlineLink, ServerContext } from './context';
 import { createHttpApp } from './http/app';
 import { createGateway, type DeskServer } from './realtime/gateway';
+import { notifyDeadlinePass } from './scheduler/deadline-notifier';
+import { DeadlineScheduler } from './scheduler/deadline-scheduler';
 import { findAgentProfileByAgentId, toAgentProfile } from './users/signed-in-user';
 
 export interface PlatformOptions {
@@ -36,6 +38,11 @@ export interface PlatformOptions {
   disconnectGraceMs?: number;
   /** Failed-login limits (default 5 failures per username and address in 15 minutes). */
   loginRateLimit?: LoginRateLimiterOptions;
+  /**
+   * Run the time-limit scheduler every `SCHEDULER_INTERVAL_S` seconds (default false, so tests
+   * drive passes themselves through `platform.scheduler.runPass`).
+   */
+  scheduler?: boolean;
 }
 
 export interface Platform {
@@ -47,6 +54,8 @@ export interface Platform {
   db: Database;
   hotline: HotlineLink;
   agents: AgentStateStore;
+  /** The time-limit scheduler; its timer runs only with the `scheduler` option. */
+  scheduler: DeadlineScheduler;
   /** Starts listening on `config.HOST:config.PORT` (port 0 picks a free one). */
   listen(): Promise<{ url: string; port: number }>;
   /** Stops accepting connections, detaches from call control, waits for pending call-log writes and closes the database. */
@@ -87,8 +96,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       const profile = await findAgentProfileByAgentId(db, agentId);
       return profile ? toAgentProfile(profile) : null;
     },
+    loadUserOrgUnitId: async (userId) => (await findUserById(db, userId))?.orgUnitId ?? null,
     logger,
   });
+  const scheduler = new DeadlineScheduler({
+    db,
+    logger,
+    intervalMs: config.SCHEDULER_INTERVAL_S * 1000,
+    escalationWorkingDays: config.ESCALATION_WORKING_DAYS,
+    notify: (result) => notifyDeadlinePass(gateway.io, result),
+  });
+  if (options.scheduler && config.SCHEDULER_INTERVAL_S > 0) scheduler.start();
   const callEvents = new CallEventHandler({ db, agents, io: gateway.io, logger, repeatCallerDays: config.REPEAT_CALLER_DAYS });
   const detachCallEvents = callEvents.attach(hotline);
 
@@ -114,6 +132,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const close = async () => {
     detachCallEvents();
     if (ownsHotline) await hotline.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping call control failed'));
+    await scheduler.stop();
     gateway.io.disconnectSockets(true);
     await closeHttpServer(httpServer);
     await gateway.close().catch(() => undefined);
@@ -132,6 +151,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     db,
     hotline,
     agents,
+    scheduler,
     listen: () => listen(httpServer, config),
     close: () => (closing ??= close()),
   };

@@ -7,6 +7,7 @@ import * as enterprises from './0002-enterprises';
 import * as calls from './0003-calls';
 import * as cases from './0004-cases';
 import * as caseWorkflow from './0005-case-workflow';
+import * as timeLimits from './0006-time-limits';
 import * as intake from './0007-intake';
 import * as departmentPush from './0008-department-push';
 import * as attachments from './0009-attachments';
@@ -18,6 +19,7 @@ export const MIGRATIONS: { name: string; up: Migration; down: Migration }[] = [
   { name: '0003-calls', ...calls },
   { name: '0004-cases', ...cases },
   { name: '0005-case-workflow', ...caseWorkflow },
+  { name: '0006-time-limits', ...timeLimits },
   { name: '0007-intake', ...intake },
   { name: '0008-department-push', ...departmentPush },
   { name: '0009-attachments', ...attachments },

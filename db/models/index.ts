@@ -5,9 +5,11 @@
 import type { Sequelize } from 'sequelize';
 import { defineAgentProfile } from './agent-profile';
 import { defineAttachment } from './attachment';
+import { defineCalendarDay } from './calendar-day';
 import { defineCall } from './call';
 import { defineCallOffer } from './call-offer';
 import { defineCase } from './case';
+import { defineCaseDeadline } from './case-deadline';
 import { defineCaseEvent } from './case-event';
 import { defineCaseQueryCode } from './case-query-code';
 import { defineCaseSequence } from './case-sequence';
@@ -21,6 +23,8 @@ import { defineIdentityView } from './identity-view';
 import { defineIdempotencyKey } from './idempotency-key';
 import { defineIntakeApiKey } from './intake-api-key';
 import { defineOrgUnit } from './org-unit';
+import { defineSupervisionNotice } from './supervision-notice';
+import { defineTimeLimitSetting } from './time-limit-setting';
 import { defineUnitEndpoint } from './unit-endpoint';
 import { defineUser } from './user';
 
@@ -39,6 +43,10 @@ export function defineModels(sequelize: Sequelize) {
     CaseSequence: defineCaseSequence(sequelize),
     CaseUnit: defineCaseUnit(sequelize),
     IdentityView: defineIdentityView(sequelize),
+    CalendarDay: defineCalendarDay(sequelize),
+    TimeLimitSetting: defineTimeLimitSetting(sequelize),
+    CaseDeadline: defineCaseDeadline(sequelize),
+    SupervisionNotice: defineSupervisionNotice(sequelize),
     IntakeApiKey: defineIntakeApiKey(sequelize),
     IdempotencyKey: defineIdempotencyKey(sequelize),
     CaseQueryCode: defineCaseQueryCode(sequelize),
@@ -79,9 +87,11 @@ export type Models = ReturnType<typeof defineModels>;
 
 export type { AgentProfileRow } from './agent-profile';
 export type { AttachmentRow } from './attachment';
+export type { CalendarDayRow } from './calendar-day';
 export type { CallRow } from './call';
 export type { CallOfferRow } from './call-offer';
 export type { CaseRow } from './case';
+export type { CaseDeadlineRow } from './case-deadline';
 export type { CaseEventData, CaseEventRow } from './case-event';
 export type { CaseQueryCodeRow } from './case-query-code';
 export type { CaseSequenceRow } from './case-sequence';
@@ -95,5 +105,7 @@ export type { IdentityViewKind, IdentityViewRow } from './identity-view';
 export type { IdempotencyKeyRow } from './idempotency-key';
 export type { IntakeApiKeyRow } from './intake-api-key';
 export type { OrgUnitRow } from './org-unit';
+export type { SupervisionNoticeRow, SupervisionResolution } from './supervision-notice';
+export type { TimeLimitSettingRow } from './time-limit-setting';
 export type { UnitEndpointRow } from './unit-endpoint';
 export type { UserRow } from './user';

@@ -1,7 +1,8 @@
 /**
  * The Socket.IO gateway of the agent desktop. Each authenticated socket joins the room of its
  * user and, for agents, the room of its agent id; agent state changes and call events go to
- * that room, so every open desktop of the agent sees them.
+ * that room, so every open desktop of the agent sees them. Sockets also join the room of their
+ * role, and a unit handler's the room of its unit, for the time-limit scheduler's notifications.
  *
  * Every client event is validated and role-checked, and always answered through its ack (when
  * the client gave one) as `{ ok: true, data }` or `{ ok: false, code, message }`.
@@ -14,6 +15,7 @@ import { CallNotFoundError, type CallControl } from '../../ivr/contract';
 import type { AgentProfile, AgentStateStore } from '../agents/agent-state-store';
 import { requireAgentId } from '../auth/policies';
 import type { AuthUser, TokenService } from '../auth/tokens';
+import type { Role } from '../domain/terms';
 import { AppError, callNotFound, internalError, invalidState, telephonyUnavailable } from '../errors';
 import { parseInput } from '../http/validation';
 import { CLIENT_REQUEST_LABELS, CLIENT_REQUEST_SCHEMAS } from './client-requests';
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   callControl: () => CallControl | null;
   /** Loads an agent that the store does not know yet (created after the server started). */
   loadAgentProfile: (agentId: string) => Promise<AgentProfile | null>;
+  /** Returns the org unit of a unit handler, whose socket then joins that unit's room. */
+  loadUserOrgUnitId?: (userId: number) => Promise<number | null>;
   logger: Logger;
 }
 
@@ -45,6 +49,10 @@ export interface Gateway {
 
 export const agentRoom = (agentId: string) => `agent:${agentId}`;
 export const userRoom = (userId: number) => `user:${userId}`;
+/** Every socket of a user with this role, such as all supervisors. */
+export const roleRoom = (role: Role) => `role:${role}`;
+/** Sockets of the unit handlers of one org unit. */
+export const unitRoom = (orgUnitId: number) => `unit:${orgUnitId}`;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger.child({ component: 'gateway' });
@@ -107,6 +115,11 @@ type RequestOf<E extends ClientEvent> = NonNullable<z.output<(typeof CLIENT_REQU
 async function setUpConnection(socket: DeskSocket, user: AuthUser, options: GatewayOptions, logger: Logger): Promise<void> {
   const { agents } = options;
   socket.join(userRoom(user.userId));
+  socket.join(roleRoom(user.role));
+  if (user.role === 'unit-handler' && options.loadUserOrgUnitId) {
+    const orgUnitId = await options.loadUserOrgUnitId(user.userId);
+    if (orgUnitId !== null && !socket.disconnected) socket.join(unitRoom(orgUnitId));
+  }
   const agentId = user.agentId;
   if (!agentId || !isDeskUser(user)) {
     logger.info({ role: user.role }, 'desktop connected');

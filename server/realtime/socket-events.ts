@@ -3,6 +3,7 @@
  * import it; `docs/socket-events.md` lists the same events and a test keeps the two in step.
  */
 import type { AgentState, CallParty, CaseKind, CaseState, CaseChannel, IvrChoice, NotReadyReason, Role } from '../domain/terms';
+import type { TimeLimitStage } from '../workflow/time-limits';
 
 export interface EnterpriseSummary {
   id: number;
@@ -54,6 +55,32 @@ export interface AgentStatus {
   pop: ScreenPop | null;
 }
 
+/** A case's time limit that turned yellow (warning) or red (overdue). */
+export interface DeadlineChangeSummary {
+  caseId: number;
+  caseNo: string;
+  title: string;
+  /** Unit whose clock it is. */
+  orgUnitId: number | null;
+  stage: TimeLimitStage;
+  level: 'yellow' | 'red';
+  /** ISO time the stage falls or fell due. */
+  dueAt: string;
+}
+
+/** A supervision notice (督办单) raised to a unit for a missed due date, or escalated (升级督办). */
+export interface SupervisionNoticeSummary {
+  noticeId: number;
+  caseId: number;
+  caseNo: string;
+  title: string;
+  orgUnitId: number | null;
+  stage: TimeLimitStage;
+  /** ISO time of the missed due date. */
+  dueAt: string;
+  status: 'raised' | 'escalated';
+}
+
 /** Reply to every client request: success, or a stable error code with a Chinese message. */
 export type Ack<T = undefined> = (reply: { ok: true; data?: T } | { ok: false; code: string; message: string }) => void;
 
@@ -71,6 +98,10 @@ export interface ServerToClientEvents {
   'call:ended': (event: { callId: string; endedBy: CallParty }) => void;
   /** A case was saved by this user, on any of their open desktops. */
   'case:saved': (event: CaseSummary) => void;
+  /** Time limits of cases that concern this user changed level (scheduler pass at `at`). */
+  'case:deadline': (event: { at: string; changes: DeadlineChangeSummary[] }) => void;
+  /** Supervision notices that concern this user were raised or escalated (scheduler pass at `at`). */
+  'case:supervision': (event: { at: string; notices: SupervisionNoticeSummary[] }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -100,6 +131,8 @@ export const SERVER_TO_CLIENT_EVENTS = [
   'call:resumed',
   'call:ended',
   'case:saved',
+  'case:deadline',
+  'case:supervision',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 export const CLIENT_TO_SERVER_EVENTS = [

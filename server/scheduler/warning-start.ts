@@ -1,0 +1,35 @@
+/**
+ * The moment a running limit turns yellow, worked out once when its clock starts, so the
+ * scheduler can find every limit that turned yellow with one indexed comparison in SQL.
+ */
+import type { RunningDeadline, WarningThreshold, WorkingCalendar } from '../workflow/working-calendar';
+
+const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * Returns the first instant at which `calendar.deadlineStatus(deadline, instant, threshold)`
+ * is at least yellow: the earliest moment whose remaining working time is at most the larger of
+ * the threshold's share of the whole limit and its fixed amount. Remaining working time only
+ * falls as time passes, so a binary search over milliseconds finds it. Returns `startedAt` when
+ * the limit is yellow from the start, as a 1-day limit with a 1-day warning is.
+ */
+export function warningStartsAt(calendar: WorkingCalendar, deadline: RunningDeadline, threshold: WarningThreshold): Date {
+  const total = calendar.workingTimeBetween(deadline.startedAt, deadline.dueAt, deadline.unit);
+  const amount = deadline.unit === 'working-days' ? threshold.workingDays : threshold.workingHours;
+  const unitMs = deadline.unit === 'working-days' ? DAY_MS : HOUR_MS;
+  const warningMs = Math.max(threshold.fraction * total, amount === undefined ? 0 : amount * unitMs);
+  const remainingAt = (instant: number) => calendar.workingTimeBetween(new Date(instant), deadline.dueAt, deadline.unit);
+
+  let low = deadline.startedAt.getTime();
+  let high = deadline.dueAt.getTime();
+  if (high <= low || remainingAt(low) <= warningMs) return new Date(low);
+
+  // Invariant: remainingAt(low) > warningMs and remainingAt(high) <= warningMs.
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (remainingAt(middle) <= warningMs) high = middle;
+    else low = middle;
+  }
+  return new Date(high);
+}
