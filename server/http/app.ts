@@ -16,6 +16,7 @@ import { enterprisesRouter } from './routes/enterprises/router';
 import { healthRouter } from './routes/health/router';
 import { meRouter } from './routes/me/router';
 import { openApiRouter } from './routes/openapi/router';
+import { orgUnitsRouter } from './routes/org-units/router';
 
 /** Largest accepted JSON body; a case's content is at most 4000 characters. */
 export const JSON_BODY_LIMIT = '64kb';
@@ -36,6 +37,7 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(enterprisesRouter(context));
   app.use(casesRouter(context));
   app.use(attachmentsRouter(context));
+  app.use(orgUnitsRouter(context));
   app.use(agentsRouter(context));
   app.use('/api', unknownApiRoute);
 

@@ -128,6 +128,12 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      '/api/org-units': {
+        get: {
+          summary: 'Active organisation units, flat, ordered by code; a child names its parent in parentId',
+          responses: { 200: json({ type: 'array', items: ref('OrgUnit') }, 'The units'), ...ROLE_ERRORS },
+        },
+      },
       '/api/cases/{id}/attachments': {
         get: {
           summary: "A case's attachments, oldest first",

@@ -1,5 +1,5 @@
 /** JSON Schemas of the API's responses, for the OpenAPI document. */
-import { AGENT_STATES, CASE_CHANNELS, CASE_KINDS, CASE_STATES, NOT_READY_REASONS, ROLES, SKILLS } from '../../domain/terms';
+import { AGENT_STATES, CASE_CHANNELS, CASE_KINDS, CASE_STATES, NOT_READY_REASONS, ORG_UNIT_TYPES, ROLES, SKILLS } from '../../domain/terms';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -116,6 +116,17 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
         },
       },
     ],
+  },
+  OrgUnit: {
+    type: 'object',
+    required: ['id', 'code', 'name', 'type', 'parentId'],
+    properties: {
+      id: { type: 'integer' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      type: { type: 'string', enum: [...ORG_UNIT_TYPES] },
+      parentId: nullable('integer'),
+    },
   },
   Attachment: {
     type: 'object',
