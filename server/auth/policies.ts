@@ -25,6 +25,8 @@ export const ACTIONS = {
   'org-units:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看组织机构' },
   'attachments:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看附件' },
   'attachments:upload': { roles: ['agent', 'supervisor', 'unit-handler', 'admin'], label: '上传附件' },
+  'calendar:manage': { roles: ['admin'], label: '维护工作日历' },
+  'time-limits:manage': { roles: ['admin'], label: '设置办理时限' },
 } as const satisfies Record<string, { roles: readonly Role[]; label: string }>;
 
 export type Action = keyof typeof ACTIONS;

@@ -16,6 +16,7 @@ import { enterprisesRouter } from './routes/enterprises/router';
 import { healthRouter } from './routes/health/router';
 import { meRouter } from './routes/me/router';
 import { openApiRouter } from './routes/openapi/router';
+import { timeLimitsRouter } from './routes/time-limits/router';
 import { orgUnitsRouter } from './routes/org-units/router';
 
 /** Largest accepted JSON body; a case's content is at most 4000 characters. */
@@ -39,6 +40,7 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(attachmentsRouter(context));
   app.use(orgUnitsRouter(context));
   app.use(agentsRouter(context));
+  app.use(timeLimitsRouter(context));
   app.use('/api', unknownApiRoute);
 
   if (options.renderer) app.use(options.renderer);

@@ -31,5 +31,6 @@ export function warningStartsAt(calendar: WorkingCalendar, deadline: RunningDead
     if (remainingAt(middle) <= warningMs) high = middle;
     else low = middle;
   }
-  return new Date(high);
+  // Whole seconds read better on screens and in SQL; a warning up to a second late does no harm.
+  return new Date(Math.min(Math.ceil(high / 1000) * 1000, deadline.dueAt.getTime()));
 }

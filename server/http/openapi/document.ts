@@ -10,6 +10,7 @@ import { loginRequestSchema } from '../routes/auth/schemas';
 import { caseIdSchema, caseListQuerySchema } from '../routes/cases/schemas';
 import { enterpriseQuerySchema } from '../routes/enterprises/schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas';
+import { TIME_LIMIT_PATHS, TIME_LIMIT_SCHEMAS } from './time-limit-paths';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: RESPONSE_SCHEMAS,
+      schemas: { ...RESPONSE_SCHEMAS, ...TIME_LIMIT_SCHEMAS },
     },
     security: [{ bearer: [] }],
     paths: {
@@ -178,6 +179,7 @@ export function buildOpenApiDocument(): JsonSchema {
           responses: { 200: json({ type: 'array', items: ref('AgentStatus') }, 'The agents, ordered by agent id'), ...ROLE_ERRORS },
         },
       },
+      ...TIME_LIMIT_PATHS,
     },
   };
 }

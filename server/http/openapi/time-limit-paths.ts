@@ -1,0 +1,123 @@
+/** OpenAPI paths and response schemas of the admin routes for the working-day calendar and the time-limit settings. */
+import { z } from 'zod';
+import {
+  calendarDateSchema,
+  calendarDayBodySchema,
+  calendarQuerySchema,
+  calendarYearBodySchema,
+  calendarYearSchema,
+  timeLimitSettingsDocSchema,
+} from '../routes/time-limits/schemas';
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parameters(schema: z.ZodType, location: 'query' | 'path'): JsonSchema[] {
+  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schemaOf(schema) } } });
+const ADMIN_ERRORS = {
+  401: error('AUTH_REQUIRED without a token, AUTH_INVALID for a bad or expired token'),
+  403: error('FORBIDDEN: only admins may use this route'),
+};
+
+export const TIME_LIMIT_SCHEMAS: Record<string, JsonSchema> = {
+  CalendarDay: {
+    type: 'object',
+    required: ['date', 'kind', 'name', 'updatedById', 'updatedAt'],
+    properties: {
+      date: { type: 'string', description: 'YYYY-MM-DD in Asia/Shanghai' },
+      kind: { type: 'string', enum: ['holiday', 'workday'], description: 'holiday: a rest day; workday: a Saturday or Sunday worked in exchange (调休上班)' },
+      name: { type: 'string' },
+      updatedById: { type: ['integer', 'null'], description: 'null for the seeded days' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  Calendar: {
+    type: 'object',
+    required: ['days', 'years'],
+    properties: {
+      days: { type: 'array', items: ref('CalendarDay') },
+      years: { type: 'array', items: { type: 'integer' }, description: 'Years with at least one stored day; a missing year counts only weekends as rest days' },
+    },
+  },
+  TimeLimitSettings: {
+    type: 'object',
+    required: ['settings', 'isDefault', 'updatedById', 'updatedAt'],
+    properties: {
+      settings: schemaOf(timeLimitSettingsDocSchema),
+      isDefault: { type: 'boolean', description: 'True while no admin has saved settings and the built-in defaults apply' },
+      updatedById: { type: ['integer', 'null'] },
+      updatedAt: { type: ['string', 'null'], format: 'date-time' },
+    },
+  },
+};
+
+export const TIME_LIMIT_PATHS: Record<string, JsonSchema> = {
+  '/api/admin/calendar': {
+    get: {
+      summary: 'Stored public holidays and make-up working days, of one year or all',
+      parameters: parameters(calendarQuerySchema, 'query'),
+      responses: { 200: json(ref('Calendar'), 'The days in date order'), 400: error('VALIDATION_FAILED: invalid year'), ...ADMIN_ERRORS },
+    },
+  },
+  '/api/admin/calendar/{date}': {
+    put: {
+      summary: 'Store one holiday or make-up working day, replacing what the date had',
+      description: 'Due dates already running keep their dates; the day applies to clocks started afterwards.',
+      parameters: parameters(calendarDateSchema, 'path'),
+      requestBody: body(calendarDayBodySchema),
+      responses: {
+        200: json(ref('CalendarDay'), 'The stored day'),
+        400: error('VALIDATION_FAILED: invalid date, missing name, or a make-up working day on Monday to Friday'),
+        ...ADMIN_ERRORS,
+      },
+    },
+    delete: {
+      summary: 'Remove a stored day, so the date counts as a plain weekday or weekend day',
+      parameters: parameters(calendarDateSchema, 'path'),
+      responses: { 204: { description: 'Removed' }, 400: error('VALIDATION_FAILED: invalid date'), 404: error('NOT_FOUND: nothing stored for the date'), ...ADMIN_ERRORS },
+    },
+  },
+  '/api/admin/calendar/years/{year}': {
+    put: {
+      summary: "Replace every stored day of a year, such as a new year's arrangement from the State Council",
+      parameters: parameters(calendarYearSchema, 'path'),
+      requestBody: body(calendarYearBodySchema),
+      responses: {
+        200: json(ref('Calendar'), 'The days of the year and the covered years'),
+        400: error('VALIDATION_FAILED with fields days.N.*: an invalid day, a duplicate, or a day outside the year'),
+        ...ADMIN_ERRORS,
+      },
+    },
+  },
+  '/api/admin/time-limits': {
+    get: {
+      summary: "The site's limits for signing for, first contact and completion, per case kind and category, and the yellow warning",
+      responses: { 200: json(ref('TimeLimitSettings'), 'The settings, or the built-in defaults'), ...ADMIN_ERRORS },
+    },
+    put: {
+      summary: 'Replace the time-limit settings; clocks started afterwards use them',
+      requestBody: body(timeLimitSettingsDocSchema),
+      responses: {
+        200: json(ref('TimeLimitSettings'), 'The stored settings'),
+        400: error('VALIDATION_FAILED: a missing or invalid limit, a limit over 250 working days or 200 working hours, or an unknown category code'),
+        ...ADMIN_ERRORS,
+      },
+    },
+  },
+};
