@@ -28,6 +28,9 @@ export interface CaseWorkflowRecord {
   categoryCode: string | null;
   enterpriseId: number | null;
   callerNumber: string | null;
+  createdById: number;
+  /** Call the case was registered from. */
+  callId: string | null;
   anonymous: boolean;
   confidential: boolean;
   handlingUnitId: number | null;
@@ -45,7 +48,7 @@ export interface CaseWorkflowRecord {
   satisfaction: SatisfactionLevel | null;
   dispatchedAt: Date | null;
   dueAt: Date | null;
-  /** Every unit the case was ever dispatched to, lead first. */
+  /** Every unit the case was ever dispatched to: current units first, lead before co-handling units. */
   units: CaseUnitRecord[];
 }
 
@@ -85,7 +88,7 @@ export async function loadCaseWorkflow(db: Database, caseId: number, transaction
   });
   const units = unitRows
     .map((unit) => ({ orgUnitId: unit.orgUnitId, name: unit.orgUnit?.name ?? '', role: unit.role, state: unit.state }))
-    .sort((a, b) => Number(a.role !== 'lead') - Number(b.role !== 'lead'));
+    .sort((a, b) => Number(a.state === 'withdrawn') - Number(b.state === 'withdrawn') || Number(a.role !== 'lead') - Number(b.role !== 'lead'));
 
   return {
     id: row.id,
@@ -98,6 +101,8 @@ export async function loadCaseWorkflow(db: Database, caseId: number, transaction
     categoryCode: row.category?.code ?? null,
     enterpriseId: row.enterpriseId,
     callerNumber: row.callerNumber,
+    createdById: row.createdById,
+    callId: row.callId,
     anonymous: row.anonymous,
     confidential: row.confidential,
     handlingUnitId: row.handlingUnitId,

@@ -1,15 +1,18 @@
 /**
  * Which cases a user sees. Supervisors and admins see every case; agents see the cases they
- * registered and the cases registered from calls they answered.
+ * registered and the cases registered from calls they answered; unit handlers see the cases
+ * dispatched to their unit; leaders see the cases escalated to them.
  */
-import { Op, Sequelize, type WhereOptions } from 'sequelize';
+import { Op, Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import type { Database } from '../../db/database';
 import type { CaseRow } from '../../db/models';
-import { getCall, listCases, type CaseDetail, type CaseList, type CaseListFilter } from '../../db/repositories';
+import { findUserById, listCases, loadCaseWorkflow, type CaseDetail, type CaseList, type CaseListFilter, type CaseWorkflowRecord } from '../../db/repositories';
 import { presentCaseSummary } from '../../db/repositories/presenters';
 import { columnContains } from '../../db/repositories/text-search';
 import { seesAllCases } from '../auth/policies';
 import type { AuthUser } from '../auth/tokens';
+import { forbidden } from '../errors';
+import { escalatedTo, unitOnCase, type CaseActor } from './case-membership';
 
 export interface CaseListRequest {
   /** Only the cases the user registered. */
@@ -31,10 +34,41 @@ export async function listVisibleCases(db: Database, user: AuthUser, request: Ca
 /** True when `user` may read the case. */
 export async function canReadCase(db: Database, user: AuthUser, detail: CaseDetail): Promise<boolean> {
   if (seesAllCases(user) || detail.createdById === user.userId) return true;
+  if (user.role === 'unit-handler' || user.role === 'leader') {
+    const [actor, record] = await Promise.all([loadCaseActor(db, user), loadCaseWorkflow(db, detail.id)]);
+    return actor !== null && record !== null && followsCase(actor, record);
+  }
   if (!detail.callId) return false;
 
-  const call = await getCall(db, detail.callId);
+  const call = await db.models.Call.findByPk(detail.callId, { attributes: ['agentUserId'] });
   return call?.agentUserId === user.userId;
+}
+
+/**
+ * Throws FORBIDDEN unless `actor` may read and act on the case. Runs inside the action's
+ * transaction, because on SQLite a read outside it would wait for it.
+ */
+export async function requireCaseAccess(db: Database, actor: CaseActor, record: CaseWorkflowRecord, transaction: Transaction): Promise<void> {
+  if (seesAllCases(actor) || record.createdById === actor.userId || followsCase(actor, record)) return;
+  if (actor.role === 'agent' && record.callId) {
+    const call = await db.models.Call.findByPk(record.callId, { attributes: ['agentUserId'], transaction });
+    if (call?.agentUserId === actor.userId) return;
+  }
+  throw forbidden('办理此工单');
+}
+
+/** A unit handler follows the cases of their unit, a leader those escalated to them. */
+function followsCase(actor: CaseActor, record: CaseWorkflowRecord): boolean {
+  if (actor.role === 'unit-handler') return unitOnCase(record, actor.orgUnitId) !== null;
+  if (actor.role === 'leader') return escalatedTo(record, actor.userId);
+  return false;
+}
+
+/** Returns the signed-in user with their unit, or null when the account is gone or disabled. */
+export async function loadCaseActor(db: Database, user: AuthUser): Promise<CaseActor | null> {
+  const record = await findUserById(db, user.userId);
+  if (!record || !record.active) return null;
+  return { ...user, orgUnitId: record.orgUnitId };
 }
 
 /**

@@ -14,6 +14,7 @@ import { casesRouter } from './routes/cases/router';
 import { categoriesRouter } from './routes/categories/router';
 import { enterprisesRouter } from './routes/enterprises/router';
 import { healthRouter } from './routes/health/router';
+import { inboxRouter } from './routes/inbox/router';
 import { meRouter } from './routes/me/router';
 import { openApiRouter } from './routes/openapi/router';
 import { timeLimitsRouter } from './routes/time-limits/router';
@@ -37,6 +38,7 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(categoriesRouter(context));
   app.use(enterprisesRouter(context));
   app.use(casesRouter(context));
+  app.use(inboxRouter(context));
   app.use(attachmentsRouter(context));
   app.use(orgUnitsRouter(context));
   app.use(agentsRouter(context));

@@ -1,18 +1,21 @@
 /**
  * `GET /api/cases` (the cases the user may see, paged), `GET /api/cases/:id` (one case with its
- * timeline) and `POST /api/cases` (register a case from the desk).
+ * timeline, units, due dates and the reader's actions) and `POST /api/cases` (register a case
+ * from the desk), plus the workflow routes of caseWorkflowRouter.
  */
 import { Router } from 'express';
 import { getCase } from '../../../../db/repositories';
 import type { ServerContext } from '../../../context';
 import { forbidden, notFound } from '../../../errors';
-import { canReadCase, listVisibleCases } from '../../../cases/case-access';
+import { canReadCase, listVisibleCases, loadCaseActor } from '../../../cases/case-access';
+import { buildCaseView } from '../../../cases/case-workflow-view';
 import { CREATE_CASE_LABELS, createCaseRequestSchema } from '../../../cases/create-case-request';
 import { presentCase } from '../../../cases/present-case';
 import { registerCase } from '../../../cases/register-case';
 import { allow, signedInUser } from '../../auth-middleware';
 import { parseInput } from '../../validation';
 import { CASE_ID_LABELS, CASE_LIST_LABELS, caseIdSchema, caseListQuerySchema } from './schemas';
+import { caseWorkflowRouter } from './workflow-router';
 
 export function casesRouter(context: ServerContext): Router {
   const router = Router();
@@ -22,13 +25,15 @@ export function casesRouter(context: ServerContext): Router {
     response.json(await listVisibleCases(context.db, signedInUser(request), query));
   });
 
-  router.get('/api/cases/:id', allow('cases:read'), async (request, response) => {
+  router.get('/api/cases/:id', allow('cases:view'), async (request, response) => {
     const { id } = parseInput(caseIdSchema, request.params, CASE_ID_LABELS);
     const detail = await getCase(context.db, id);
     if (!detail) throw notFound('工单');
-    if (!(await canReadCase(context.db, signedInUser(request), detail))) throw forbidden('查看此工单');
+    const user = signedInUser(request);
+    const actor = await loadCaseActor(context.db, user);
+    if (!actor || !(await canReadCase(context.db, user, detail))) throw forbidden('查看此工单');
 
-    response.json(presentCase(detail));
+    response.json(await buildCaseView(context.db, actor, id));
   });
 
   router.post('/api/cases', allow('cases:create'), async (request, response) => {
@@ -37,5 +42,6 @@ export function casesRouter(context: ServerContext): Router {
     response.status(201).json(presentCase(detail));
   });
 
+  router.use(caseWorkflowRouter(context));
   return router;
 }
