@@ -10,6 +10,7 @@ import { loginRequestSchema } from '../routes/auth/schemas';
 import { caseIdSchema, caseListQuerySchema } from '../routes/cases/schemas';
 import { enterpriseQuerySchema } from '../routes/enterprises/schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas';
+import { WORKFLOW_PATHS, WORKFLOW_SCHEMAS } from './workflow-paths';
 import { TIME_LIMIT_PATHS, TIME_LIMIT_SCHEMAS } from './time-limit-paths';
 
 type JsonSchema = Record<string, unknown>;
@@ -50,7 +51,7 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ...RESPONSE_SCHEMAS, ...TIME_LIMIT_SCHEMAS },
+      schemas: { ...RESPONSE_SCHEMAS, ...WORKFLOW_SCHEMAS, ...TIME_LIMIT_SCHEMAS },
     },
     security: [{ bearer: [] }],
     paths: {
@@ -119,10 +120,11 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       '/api/cases/{id}': {
         get: {
-          summary: 'One case with its timeline',
+          summary: 'One case with its timeline, units, due dates and the actions the reader may take',
+          description: 'Unit handlers and leaders see a confidential or anonymous reporter masked unless the platform released the identity; every showing of a full protected identity is logged.',
           parameters: parameters(caseIdSchema, 'path'),
           responses: {
-            200: json(ref('Case'), 'The case'),
+            200: json(ref('CaseWorkflow'), 'The case'),
             400: error('VALIDATION_FAILED: the id is not a positive integer'),
             404: error('NOT_FOUND'),
             ...ROLE_ERRORS,
@@ -173,6 +175,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      ...WORKFLOW_PATHS,
       '/api/agents': {
         get: {
           summary: 'Status of every known agent, for supervisors and admins',
