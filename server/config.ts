@@ -87,6 +87,13 @@ const schema = z.object({
   ATTACHMENTS_DIR: z.string().default('data/attachments'),
   /** Largest accepted attachment, in MiB. */
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+
+  /** Cases one address may submit through the public web form per hour. */
+  PUBLIC_INTAKE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Progress lookups one address may make on the public progress page per hour. */
+  PUBLIC_PROGRESS_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** Seconds between passes of the worker that pushes dispatched cases to units' systems; 0 turns it off. */
+  DEPARTMENT_PUSH_INTERVAL_S: seconds.default(5),
 });
 
 export type Config = z.infer<typeof schema>;

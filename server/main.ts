@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 
   let platform: Platform;
   try {
-    platform = await createPlatform({ config, logger, scheduler: true });
+    platform = await createPlatform({ config, logger, scheduler: true, departmentPush: true });
   } catch (error) {
     logger.fatal({ err: error }, 'platform failed to start');
     process.exit(1);

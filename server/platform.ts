@@ -17,6 +17,7 @@ import { createTokenService } from './auth/tokens';
 import { CallEventHandler } from './calls/call-event-handler';
 import type { Config } from './config';
 import type { HotlineLink, ServerContext } from './context';
+import { DeliveryWorker } from './department-push/delivery-worker';
 import { createHttpApp } from './http/app';
 import { createGateway, type DeskServer } from './realtime/gateway';
 import { notifyDeadlinePass } from './scheduler/deadline-notifier';
@@ -43,6 +44,11 @@ export interface PlatformOptions {
    * drive passes themselves through `platform.scheduler.runPass`).
    */
   scheduler?: boolean;
+  /**
+   * Run the worker that pushes dispatched cases to units' systems every
+   * `DEPARTMENT_PUSH_INTERVAL_S` seconds (default false, so tests drive it through `platform.deliveries`).
+   */
+  departmentPush?: boolean;
 }
 
 export interface Platform {
@@ -56,6 +62,8 @@ export interface Platform {
   agents: AgentStateStore;
   /** The time-limit scheduler; its timer runs only with the `scheduler` option. */
   scheduler: DeadlineScheduler;
+  /** The department push worker; its timer runs only with the `departmentPush` option. */
+  deliveries: DeliveryWorker;
   /** Starts listening on `config.HOST:config.PORT` (port 0 picks a free one). */
   listen(): Promise<{ url: string; port: number }>;
   /** Stops accepting connections, detaches from call control, waits for pending call-log writes and closes the database. */
@@ -107,6 +115,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     notify: (result) => notifyDeadlinePass(gateway.io, result),
   });
   if (options.scheduler && config.SCHEDULER_INTERVAL_S > 0) scheduler.start();
+  const deliveries = new DeliveryWorker({ db, logger, intervalMs: config.DEPARTMENT_PUSH_INTERVAL_S * 1000 });
+  if (options.departmentPush && config.DEPARTMENT_PUSH_INTERVAL_S > 0) deliveries.start();
   const callEvents = new CallEventHandler({ db, agents, io: gateway.io, logger, repeatCallerDays: config.REPEAT_CALLER_DAYS });
   const detachCallEvents = callEvents.attach(hotline);
 
@@ -133,6 +143,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     detachCallEvents();
     if (ownsHotline) await hotline.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping call control failed'));
     await scheduler.stop();
+    await deliveries.stop();
     gateway.io.disconnectSockets(true);
     await closeHttpServer(httpServer);
     await gateway.close().catch(() => undefined);
@@ -152,6 +163,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     hotline,
     agents,
     scheduler,
+    deliveries,
     listen: () => listen(httpServer, config),
     close: () => (closing ??= close()),
   };

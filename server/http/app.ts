@@ -10,6 +10,11 @@ import { errorHandler, unknownApiRoute } from './error-handler';
 import { agentsRouter } from './routes/agents/router';
 import { attachmentsRouter } from './routes/attachments/router';
 import { authRouter } from './routes/auth/router';
+import { departmentRouter } from './routes/department/router';
+import { departmentStatusRouter } from './routes/department/status-router';
+import { intakeAdminRouter } from './routes/intake/admin-router';
+import { intakeApiRouter } from './routes/intake/api-router';
+import { publicIntakeRouter } from './routes/intake/public-router';
 import { casesRouter } from './routes/cases/router';
 import { categoriesRouter } from './routes/categories/router';
 import { enterprisesRouter } from './routes/enterprises/router';
@@ -27,11 +32,15 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Before the JSON parser, because units sign the raw body.
+  app.use(departmentStatusRouter(context));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRouter(context));
   app.use(openApiRouter());
   app.use(authRouter(context));
+  app.use(publicIntakeRouter(context));
+  app.use(intakeApiRouter(context));
 
   app.use('/api', authenticate(context.tokens));
   app.use(meRouter(context));
@@ -42,6 +51,8 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(attachmentsRouter(context));
   app.use(orgUnitsRouter(context));
   app.use(agentsRouter(context));
+  app.use(intakeAdminRouter(context));
+  app.use(departmentRouter(context));
   app.use(timeLimitsRouter(context));
   app.use('/api', unknownApiRoute);
 

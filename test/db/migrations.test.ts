@@ -6,8 +6,10 @@ import { DIALECTS, openTestDatabase, type TestDatabase } from './test-database';
 const TABLES = [
   'agent_profiles',
   'attachments',
+  'calendar_days',
   'call_offers',
   'calls',
+  'case_deadlines',
   'case_events',
   'case_sequences',
   'cases',
@@ -15,6 +17,8 @@ const TABLES = [
   'enterprise_contacts',
   'enterprises',
   'org_units',
+  'supervision_notices',
+  'time_limit_settings',
   'users',
 ];
 
