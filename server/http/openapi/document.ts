@@ -10,6 +10,8 @@ import { loginRequestSchema } from '../routes/auth/schemas';
 import { caseIdSchema, caseListQuerySchema } from '../routes/cases/schemas';
 import { enterpriseQuerySchema } from '../routes/enterprises/schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas';
+import { DEPARTMENT_PATHS } from '../routes/department/openapi-paths';
+import { INTAKE_PATHS } from '../routes/intake/openapi-paths';
 import { WORKFLOW_PATHS, WORKFLOW_SCHEMAS } from './workflow-paths';
 import { TIME_LIMIT_PATHS, TIME_LIMIT_SCHEMAS } from './time-limit-paths';
 
@@ -183,6 +185,8 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...TIME_LIMIT_PATHS,
+      ...INTAKE_PATHS,
+      ...DEPARTMENT_PATHS,
     },
   };
 }
