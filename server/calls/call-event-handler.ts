@@ -38,6 +38,8 @@ interface CallContext {
   /** Database writes of this call, chained so they run in event order. */
   writes: Promise<void>;
   history: { promise: Promise<CallerHistory>; at: number; enterpriseId: number | null } | null;
+  /** Whether the first `call.queued` was written; later ones only move the position. */
+  queuedWritten: boolean;
 }
 
 type Handlers = { [Name in CallEventName]: (event: CallEventMap[Name]) => void };
@@ -52,7 +54,7 @@ export class CallEventHandler {
     this.handlers = {
       'call.started': (event) => this.onStarted(event),
       'call.menu': (event) => this.persist(event.callId, 'menu choice', () => markMenuChoice(this.options.db, event)),
-      'call.queued': (event) => this.persist(event.callId, 'queued', () => markQueued(this.options.db, event)),
+      'call.queued': (event) => this.onQueued(event),
       'call.offered': (event) => this.onOffered(event),
       'call.offer-ended': (event) => this.onOfferEnded(event),
       'call.answered': (event) => this.onAnswered(event),
@@ -96,10 +98,20 @@ export class CallEventHandler {
     this.history(event.callId, event.callerNumber);
   }
 
+  /** Writes the first queueing of a call; position updates change nothing that the call log keeps. */
+  private onQueued(event: CallEventMap['call.queued']): void {
+    const call = this.call(event.callId);
+    if (call.queuedWritten) return;
+    call.queuedWritten = true;
+    this.persist(event.callId, 'queued', () => markQueued(this.options.db, event));
+  }
+
   private onOffered(event: CallEventMap['call.offered']): void {
     const call = this.call(event.callId);
     call.logger.info({ agentId: event.agentId }, 'agent ringing, sending the screen pop');
 
+    const offeredAt = performance.now();
+    const prefetched = call.history !== null;
     this.history(event.callId, event.callerNumber)
       .then((history) => {
         const pop = buildScreenPop(event, history);
@@ -109,6 +121,7 @@ export class CallEventHandler {
           return;
         }
         this.options.io.to(agentRoom(event.agentId)).emit('call:pop', pop);
+        call.logger.debug({ agentId: event.agentId, prefetched, elapsedMs: Math.round(performance.now() - offeredAt) }, 'screen pop sent');
       })
       .catch((error: unknown) => call.logger.error({ err: error, agentId: event.agentId }, 'screen pop failed'));
 
@@ -180,7 +193,7 @@ export class CallEventHandler {
   private call(callId: string): CallContext {
     let call = this.calls.get(callId);
     if (!call) {
-      call = { logger: this.logger.child({ callId }), callerNumber: null, writes: Promise.resolve(), history: null };
+      call = { logger: this.logger.child({ callId }), callerNumber: null, writes: Promise.resolve(), history: null, queuedWritten: false };
       this.calls.set(callId, call);
     }
     return call;
