@@ -11,7 +11,7 @@ import { presentCaseSummary } from '../../db/repositories/presenters';
 import { columnContains } from '../../db/repositories/text-search';
 import { seesAllCases } from '../auth/policies';
 import type { AuthUser } from '../auth/tokens';
-import { forbidden } from '../errors';
+import { AppError } from '../errors';
 import { escalatedTo, unitOnCase, type CaseActor } from './case-membership';
 
 export interface CaseListRequest {
@@ -54,7 +54,7 @@ export async function requireCaseAccess(db: Database, actor: CaseActor, record: 
     const call = await db.models.Call.findByPk(record.callId, { attributes: ['agentUserId'], transaction });
     if (call?.agentUserId === actor.userId) return;
   }
-  throw forbidden('办理此工单');
+  throw new AppError('FORBIDDEN', 403, '您无权办理此工单：它不是您登记或接听的，也没有转办给您的单位或专报给您');
 }
 
 /** A unit handler follows the cases of their unit, a leader those escalated to them. */
