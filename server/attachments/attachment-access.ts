@@ -1,6 +1,6 @@
 /**
- * Who may read and add the attachments of a case: whoever may read the case itself, and for
- * adding, only while the case is still being handled.
+ * Access to the attachments of a case: reading them is allowed to anyone who may read the case,
+ * and adding them only while the case is still being handled.
  */
 import type { Database } from '../../db/database';
 import { findUserById, getCase, type CaseDetail } from '../../db/repositories';
@@ -29,10 +29,8 @@ export async function requireAttachmentReadAccess(db: Database, user: AuthUser, 
   const account = await findUserById(db, user.userId);
   const orgUnitId = account?.orgUnitId ?? null;
 
-  if (await canReadCase(db, user, detail)) return { detail, orgUnitId };
-  // TODO: drop this branch once canReadCase covers unit handlers through case_units (lead and co-handling units).
-  if (user.role === 'unit-handler' && orgUnitId !== null && detail.handlingUnitId === orgUnitId) return { detail, orgUnitId };
-  throw forbidden('查看此工单的附件');
+  if (!account?.active || !(await canReadCase(db, user, detail))) throw forbidden('查看此工单的附件');
+  return { detail, orgUnitId };
 }
 
 /**

@@ -6,7 +6,6 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transitionCase } from '../../db/repositories';
 import { DIALECTS, startTestPlatform, type TestPlatform } from '../server/support/test-platform';
 
 const PDF_BYTES = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n');
@@ -43,7 +42,7 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  /** Registers a case as the agent and moves it to `dispatched` at `unitId`. */
+  /** Registers a case as the agent and dispatches it to `unitId` as lead unit. */
   async function dispatchedCase(title: string, unitId: number): Promise<number> {
     const categories = await test.request('GET', '/api/categories', { token: agent });
     const created = await test.request('POST', '/api/cases', {
@@ -62,8 +61,16 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     });
     expect(created.status).toBe(201);
     const caseId = created.body.id as number;
-    await transitionCase(test.platform.db, { caseId, from: 'registered', to: 'dispatched', type: 'dispatched', actorUserId: null, handlingUnitId: unitId });
+
+    const dispatched = await test.request('POST', `/api/cases/${caseId}/actions`, { token: agent, body: { action: 'dispatch', leadUnitId: unitId } });
+    expect(dispatched.status).toBe(200);
     return caseId;
+  }
+
+  /** Takes an action on the case and expects it to succeed. */
+  async function act(caseId: number, token: string, body: Record<string, unknown>): Promise<void> {
+    const response = await test.request('POST', `/api/cases/${caseId}/actions`, { token, body });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
   }
 
   async function upload(caseId: number, token: string | null, files: UploadFile[]) {
@@ -219,7 +226,9 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
   });
 
   it('stops unit uploads once the case has left the unit', async () => {
-    await transitionCase(test.platform.db, { caseId: ownUnitCaseId, from: 'dispatched', to: 'replied', type: 'replied', actorUserId: null });
+    await act(ownUnitCaseId, unitHandler, { action: 'sign' });
+    await act(ownUnitCaseId, unitHandler, { action: 'contact', method: 'phone', note: '已电话联系孙女士，约定现场查看' });
+    await act(ownUnitCaseId, unitHandler, { action: 'reply', reply: '已安排施工队修复厂区门前道路。' });
 
     const response = await upload(ownUnitCaseId, unitHandler, [{ name: '补充材料.pdf', bytes: PDF_BYTES }]);
 

@@ -79,3 +79,34 @@ function fallbackMessage(status: number): string {
   if (status >= 500) return '服务器出错，请稍后重试';
   return `请求失败（${status}）`;
 }
+
+/** Sends a multipart form (such as attachments) and returns the parsed JSON response; throws ApiError like apiRequest. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const response = await send(path, { method: 'POST', body: form });
+  const body = await readJson(response);
+  if (response.ok) return body as T;
+  throw failed(response.status, body);
+}
+
+/** Downloads a file behind the login and returns its bytes; throws ApiError like apiRequest. */
+export async function apiDownload(path: string): Promise<Blob> {
+  const response = await send(path, { method: 'GET' });
+  if (response.ok) return response.blob();
+  throw failed(response.status, await readJson(response));
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  const token = sessionStore.get().token;
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  try {
+    return await fetch(path, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+}
+
+function failed(status: number, body: unknown): ApiError {
+  const error = toApiError(status, body);
+  if (status === 401) endSession(error.userMessage);
+  return error;
+}

@@ -3,10 +3,15 @@ import { fetchCurrentUser } from '../api/endpoints';
 import { ApiError } from '../api/http';
 import { sessionStore, setSessionUser } from '../stores/session';
 import { useStore } from '../stores/store';
+import { AgentDesk } from '../portal/AgentDesk';
+import { CasePortal } from '../portal/CasePortal';
+import { PortalShell } from '../portal/PortalShell';
 import { LoginScreen } from './LoginScreen';
-import { Workspace } from './Workspace';
 
-/** Shows the login screen until there is a session, then the agent workspace. */
+/**
+ * Shows the login screen until there is a session, then the screen of the user's role: the
+ * agent desk, a unit's inbox, a leader's escalated cases, or the platform's case handling.
+ */
 export function App() {
   const session = useStore(sessionStore);
   const [restoreError, setRestoreError] = useState<string | null>(null);
@@ -31,7 +36,26 @@ export function App() {
       </div>
     );
   }
-  return <Workspace user={session.user} token={session.token} />;
+  const user = session.user;
+  switch (user.role) {
+    case 'unit-handler':
+      return (
+        <PortalShell user={user} product="12345 承办单位">
+          <CasePortal source="unit" />
+        </PortalShell>
+      );
+    case 'leader':
+      return (
+        <PortalShell user={user} product="12345 领导批办">
+          <CasePortal source="leader" />
+        </PortalShell>
+      );
+    case 'supervisor':
+    case 'admin':
+      return <AgentDesk user={user} token={session.token} initialTab="cases" />;
+    default:
+      return <AgentDesk user={user} token={session.token} />;
+  }
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import type { User } from '../api/types';
+import { Workspace } from '../components/Workspace';
+import { CasePortal } from './CasePortal';
+
+type Tab = 'calls' | 'cases';
+
+/**
+ * The screen of the platform's staff: the call workspace and the case handling (dispatch, review,
+ * callback, archive) as two tabs. The workspace stays mounted while hidden, so calls and the
+ * socket go on.
+ */
+export function AgentDesk({ user, token, initialTab = 'calls' }: { user: User; token: string; initialTab?: Tab }) {
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [casesOpened, setCasesOpened] = useState(initialTab === 'cases');
+
+  const show = (next: Tab) => {
+    setTab(next);
+    if (next === 'cases') setCasesOpened(true);
+  };
+
+  return (
+    <div class="agent-desk">
+      <nav class="desk-tabs" aria-label="功能切换">
+        <button type="button" class={`desk-tab${tab === 'calls' ? ' desk-tab-active' : ''}`} aria-pressed={tab === 'calls'} onClick={() => show('calls')}>
+          坐席工作台
+        </button>
+        <button type="button" class={`desk-tab${tab === 'cases' ? ' desk-tab-active' : ''}`} aria-pressed={tab === 'cases'} onClick={() => show('cases')}>
+          工单办理
+        </button>
+      </nav>
+      <div hidden={tab !== 'calls'}>
+        <Workspace user={user} token={token} />
+      </div>
+      {casesOpened && (
+        <div hidden={tab !== 'cases'}>
+          <CasePortal source="platform" />
+        </div>
+      )}
+    </div>
+  );
+}

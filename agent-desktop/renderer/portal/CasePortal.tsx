@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CASE_STATES, CASE_STATE_LABELS, type CaseState } from '../../../server/domain/terms';
+import { ApiError } from '../api/http';
+import { fetchInbox, fetchPlatformCases } from '../api/portal';
+import { CaseQueue, type QueueRow } from './CaseQueue';
+import { CaseWorkPanel } from './CaseWorkPanel';
+
+/** Source of the list: a unit's or a leader's inbox, or the platform's case list. */
+export type CaseSource = 'unit' | 'leader' | 'platform';
+
+const SOURCES: Record<CaseSource, { title: string; label: string; emptyText: string }> = {
+  unit: { title: '本单位待办工单', label: '待办工单', emptyText: '本单位暂无待办工单' },
+  leader: { title: '专报批办工单', label: '专报工单', emptyText: '暂无专报给您的工单' },
+  platform: { title: '工单管理', label: '工单列表', emptyText: '没有符合条件的工单' },
+};
+
+/** Renders a case list beside the case being handled. The list refreshes after every action. */
+export function CasePortal({ source }: { source: CaseSource }) {
+  const { title, label, emptyText } = SOURCES[source];
+  const [rows, setRows] = useState<QueueRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [listError, setListError] = useState<string | null>(null);
+  const [stateFilter, setStateFilter] = useState<CaseState | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    const request = source === 'platform' ? fetchPlatformCases(stateFilter) : fetchInbox();
+    request
+      .then((page) => {
+        if (!current) return;
+        setRows(page.items);
+        setTotal(page.total);
+        setListError(null);
+      })
+      .catch((error: unknown) => {
+        if (current) setListError(error instanceof ApiError ? error.userMessage : '加载工单列表失败，请重试');
+      });
+    return () => {
+      current = false;
+    };
+  }, [source, stateFilter, reloads]);
+
+  const reload = () => setReloads((count) => count + 1);
+
+  return (
+    <main class="portal">
+      <section class="portal-list" aria-label={title}>
+        <div class="panel-head">
+          <h2 class="panel-title">
+            {title}
+            {rows && <span class="panel-count">共 {total} 件</span>}
+          </h2>
+          <button type="button" class="button button-quiet" onClick={reload}>
+            刷新
+          </button>
+        </div>
+        {source === 'platform' && (
+          <label class="filter">
+            状态筛选
+            <select
+              class="input input-compact"
+              value={stateFilter ?? ''}
+              onChange={(event) => setStateFilter(((event.currentTarget as HTMLSelectElement).value || null) as CaseState | null)}
+            >
+              <option value="">全部</option>
+              {CASE_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {CASE_STATE_LABELS[state]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {listError && (
+          <p class="notice notice-error" role="alert">
+            {listError}
+          </p>
+        )}
+        {rows === null && !listError && <p class="muted">正在加载…</p>}
+        {rows && <CaseQueue label={label} rows={rows} selectedId={selectedId} emptyText={emptyText} onOpen={setSelectedId} />}
+      </section>
+      {selectedId !== null ? (
+        <CaseWorkPanel key={selectedId} caseId={selectedId} onChanged={reload} onClose={() => setSelectedId(null)} />
+      ) : (
+        <section class="work-panel work-panel-empty muted">请从左侧列表选择工单</section>
+      )}
+    </main>
+  );
+}
