@@ -1,6 +1,6 @@
 /**
- * Who may do what: the one place with role rules. Routes and socket handlers name an action;
- * case visibility for agents is decided here too.
+ * The role rules of the platform, in one place. Routes and socket handlers name an action and
+ * this module decides whether the user's role may perform it. It also decides case visibility.
  */
 import type { Role } from '../domain/terms';
 import { forbidden } from '../errors';
@@ -11,7 +11,7 @@ const DESK_ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
 /** Roles that see every agent and every case. */
 const OVERSIGHT_ROLES: readonly Role[] = ['supervisor', 'admin'];
 
-/** Actions a route or a socket event asks permission for, with the roles allowed and the Chinese name shown in a refusal. */
+/** Actions that routes and socket events require, with the roles allowed and the Chinese name shown when the role is rejected. */
 export const ACTIONS = {
   'categories:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看诉求分类' },
   'enterprises:read': { roles: DESK_ROLES, label: '查询企业' },

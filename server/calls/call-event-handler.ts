@@ -26,7 +26,7 @@ export interface CallEventHandlerOptions {
 
 /**
  * A caller history older than this is looked up again when the phone rings. Cases registered
- * through this server drop matching histories at once (`forgetHistory`); the age limit covers
+ * through this server drop matching histories at once (`forgetHistory`). The age limit covers
  * changes made elsewhere, such as a case closed by its handling unit.
  */
 const HISTORY_MAX_AGE_MS = 120_000;

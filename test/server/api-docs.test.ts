@@ -45,8 +45,8 @@ describe('API documentation', () => {
   it('documents exactly the routes of the Express app', () => {
     const routes = expressRoutes();
 
-    expect(routes).toContain("GET /api/cases/{id}");
-    expect(routes).toContain("POST /api/auth/login");
+    expect(routes).toContain('GET /api/cases/{id}');
+    expect(routes).toContain('POST /api/auth/login');
     expect(documentedRoutes(buildOpenApiDocument() as never)).toEqual(routes);
   });
 

@@ -36,7 +36,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
 
-/** Answers shared by every route behind a login. */
+/** Error responses shared by every route behind a login. */
 const SIGNED_IN_ERRORS = {
   401: error('AUTH_REQUIRED without a token, AUTH_INVALID for a bad or expired token'),
 };
