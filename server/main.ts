@@ -35,7 +35,10 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal during shutdown, exiting at once');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
     platform

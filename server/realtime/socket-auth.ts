@@ -18,6 +18,11 @@ export class SocketAuthError extends Error {
   }
 }
 
+/**
+ * Checks the handshake token once, when the socket connects.
+ * NOTE: a socket stays connected after its token expires; the desktop's next REST call or
+ * reconnect then needs a new login.
+ */
 export function socketAuthMiddleware(tokens: TokenService) {
   return (socket: Socket, next: (error?: Error) => void) => {
     const token: unknown = socket.handshake.auth?.token;
