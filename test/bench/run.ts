@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/socket-events';
 import { startSimulator, type SimCaller, type Simulator } from '../sim/index';
@@ -126,6 +127,9 @@ async function runRound(calls: number): Promise<RoundResult> {
     child.send({ type: 'usage' } satisfies BenchMessage);
     const before = await nextMessage(child, 'usage');
     const started = performance.now();
+    const driverCpuBefore = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const callers = await Promise.all(
       Array.from({ length: calls }, async (_, index) => {
         await delay((RAMP_MS * index) / calls);
@@ -137,6 +141,9 @@ async function runRound(calls: number): Promise<RoundResult> {
     clearTimeout(timeout);
     const lastAnswered = Math.max(...answeredAt);
     const wallSeconds = (performance.now() - started) / 1000;
+    loopDelay.disable();
+    const driverCpu = process.cpuUsage(driverCpuBefore);
+    process.stderr.write(`driver (simulator and agent sockets): CPU ${(((driverCpu.user + driverCpu.system) / 1e6 / wallSeconds) * 100).toFixed(0)} % of one core, event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms\n`);
     child.send({ type: 'usage' } satisfies BenchMessage);
     const after = await nextMessage(child, 'usage');
 
