@@ -92,9 +92,11 @@ export async function runDeadlinePass(db: Database, now: Date, escalationCutoff:
       ids,
     );
     await insertTimelineEntries(db, transaction, 'supervision-raised', RAISED_NOTE, passId, now);
+    // MariaDB runs the IN form as a scan of every case, so it gets the join form, which SQLite lacks.
     await run(
-      `UPDATE cases SET supervised = TRUE
-       WHERE supervised = FALSE AND id IN (SELECT case_id FROM supervision_notices WHERE pass_id = :pass)`,
+      db.dialect === 'mysql'
+        ? `UPDATE cases c JOIN supervision_notices n ON n.case_id = c.id SET c.supervised = TRUE WHERE n.pass_id = :pass AND c.supervised = FALSE`
+        : `UPDATE cases SET supervised = TRUE WHERE supervised = FALSE AND id IN (SELECT case_id FROM supervision_notices WHERE pass_id = :pass)`,
       ids,
     );
 
