@@ -1,7 +1,7 @@
 /**
  * Releasing a protected reporter's identity to the handling units (`POST
- * /api/cases/:id/reveal-identity`). The release is a timeline entry and an identity view with
- * the reason; from then on the units' case screens show the full identity, and log each showing.
+ * /api/cases/:id/reveal-identity`). The release adds a timeline entry and an identity view with
+ * the reason. From then on the units' case screens show the full identity and log each showing.
  */
 import type { Database } from '../../db/database';
 import { insertCaseEvent, loadCaseWorkflow, recordIdentityView, updateCaseWorkflow } from '../../db/repositories';

@@ -20,7 +20,7 @@ describe.each(DIALECTS)('concurrent case actions on %s', (dialect) => {
     return { id, version: signed.version };
   }
 
-  it('lets one of two units acting at once win and refuses the other with CONFLICT', async () => {
+  it('gives two units acting at once one CONFLICT', async () => {
     for (let round = 0; round < 5; round++) {
       const { id, version } = await signedCase();
 
@@ -41,7 +41,7 @@ describe.each(DIALECTS)('concurrent case actions on %s', (dialect) => {
     }
   });
 
-  it('lets only one of two handlers of the lead unit sign for a case', async () => {
+  it('lets one of two handlers sign', async () => {
     for (let round = 0; round < 5; round++) {
       const { id } = await p.register();
       const { version } = await p.must('agent1', id, 'dispatch', { leadUnitId: p.unitId('0101') });

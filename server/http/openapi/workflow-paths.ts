@@ -32,7 +32,7 @@ const ROLE_ERRORS = {
   403: error('FORBIDDEN: the role, unit or leader may not act on this case'),
 };
 
-/** One body schema per action: `action`, the optional `version`, and the action's own fields. */
+/** Builds one body schema per action: `action`, the optional `version`, and the action's own fields. */
 function actionBodies(): JsonSchema[] {
   return Object.entries(ACTION_INPUT_SCHEMAS).map(([action, schema]) => {
     const input = schemaOf(schema as z.ZodType) as { properties?: Record<string, JsonSchema>; required?: string[] };
