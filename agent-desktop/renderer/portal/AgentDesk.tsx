@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { ROLE_LABELS } from '../../../server/domain/terms';
 import type { User } from '../api/types';
 import { Workspace } from '../components/Workspace';
+import { endSession } from '../stores/session';
 import { CasePortal } from './CasePortal';
 
 type Tab = 'calls' | 'cases';
@@ -28,6 +30,17 @@ export function AgentDesk({ user, token, initialTab = 'calls' }: { user: User; t
         <button type="button" class={`desk-tab${tab === 'cases' ? ' desk-tab-active' : ''}`} aria-pressed={tab === 'cases'} onClick={() => show('cases')}>
           工单办理
         </button>
+        {/* The workspace's own bar, with the log-out button, is hidden on this tab. */}
+        {tab === 'cases' && (
+          <span class="desk-tabs-end">
+            <span class="desk-tabs-user">
+              {user.displayName} · {ROLE_LABELS[user.role]}
+            </span>
+            <button type="button" class="button button-quiet" onClick={() => endSession()}>
+              退出登录
+            </button>
+          </span>
+        )}
       </nav>
       <div hidden={tab !== 'calls'}>
         <Workspace user={user} token={token} />

@@ -33,7 +33,7 @@ export interface TestPlatform {
 
 export async function startTestPlatform(
   dialect: Dialect,
-  options: Partial<Pick<PlatformOptions, 'disconnectGraceMs' | 'loginRateLimit'>> & { env?: Record<string, string> } = {},
+  options: Partial<Pick<PlatformOptions, 'disconnectGraceMs' | 'loginRateLimit' | 'serveRenderer'>> & { env?: Record<string, string> } = {},
 ): Promise<TestPlatform> {
   const databaseName = `mq_t_${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
@@ -56,7 +56,7 @@ export async function startTestPlatform(
     config,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     hotline,
-    serveRenderer: false,
+    serveRenderer: options.serveRenderer ?? false,
     disconnectGraceMs: options.disconnectGraceMs,
     loginRateLimit: options.loginRateLimit,
   });

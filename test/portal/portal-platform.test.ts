@@ -1,0 +1,159 @@
+/**
+ * The case screens in Chromium against the real platform (database with the demo seed, REST API
+ * and the renderer it serves), on SQLite and on MariaDB: a supervisor dispatches a case chosen
+ * from the org tree, the unit handler signs for it, contacts the caller and replies with an
+ * attachment, and a leader writes an instruction on the escalated case.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../desktop/browser';
+import { DEMO_PASSWORD } from '../../db/seed';
+import { DIALECTS, startTestPlatform, type TestPlatform } from '../server/support/test-platform';
+
+const WAIT = { timeout: 8000, interval: 50 };
+const PDF_BYTES = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n');
+const REPLY = '经现场核查，申请材料齐全，已于今日办结营业执照变更登记。';
+
+describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
+  let test: TestPlatform;
+  let folder: string;
+  let browser: Browser;
+  let page: Page;
+  let caseId: number;
+  let caseNo: string;
+  const pageErrors: Error[] = [];
+
+  const panel = () => page.getByRole('region', { name: '工单办理' });
+  const caseState = () => panel().getByLabel('工单状态', { exact: true }).textContent();
+  const row = () => page.locator(`tr[data-case-no="${caseNo}"]`);
+
+  async function logIn(username: string) {
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+  }
+
+  async function logOut() {
+    await page.getByRole('button', { name: '退出登录' }).first().click();
+    await page.getByLabel('用户名').waitFor();
+  }
+
+  async function takeAction(label: string, fill: (form: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined) {
+    await panel().getByRole('toolbar', { name: '可办理操作' }).getByRole('button', { name: label, exact: true }).click();
+    const form = panel().getByRole('form', { name: `${label}表单` });
+    await fill(form);
+    await form.getByRole('button', { name: `确认${label}` }).click();
+  }
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'mq-portal-platform-'));
+    test = await startTestPlatform(dialect, { env: { ATTACHMENTS_DIR: folder }, serveRenderer: true });
+    const agent = await test.login('agent1');
+    const categories = await test.request('GET', '/api/categories', { token: agent });
+    const created = await test.request('POST', '/api/cases', {
+      token: agent,
+      body: {
+        channel: 'phone',
+        kind: 'help',
+        categoryId: categories.body[1].id,
+        callerName: '韩雪梅',
+        callerNumber: '13837060001',
+        anonymous: false,
+        confidential: false,
+        title: '营业执照变更登记迟迟未办',
+        content: '企业提交营业执照变更申请已十个工作日，窗口一直未办理，影响招投标。',
+      },
+    });
+    expect(created.status).toBe(201);
+    caseId = created.body.id;
+    caseNo = created.body.caseNo;
+
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(5000);
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(test.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('lets a supervisor dispatch to a unit from the org tree', async () => {
+    await logIn('monitor1');
+    await page.getByLabel('状态筛选').selectOption({ label: '已登记' });
+    await row().getByRole('button', { name: caseNo }).click();
+    await expect.poll(caseState, WAIT).toBe('已登记');
+
+    await takeAction('转办', async (form) => {
+      await form.getByLabel('主办单位').selectOption({ label: '\u3000县市场监督管理局' });
+      await form.getByLabel('转办意见').fill('请市场监管局核实办理。');
+    });
+
+    await expect.poll(caseState, WAIT).toBe('已转办');
+    expect(await panel().getByLabel('承办单位', { exact: true }).textContent()).toBe('县市场监督管理局（主办）');
+    await logOut();
+  });
+
+  it('shows the case in the unit handler inbox', async () => {
+    await logIn('unit1');
+
+    await expect.poll(() => row().count(), WAIT).toBe(1);
+    expect(await row().textContent()).toContain('营业执照变更登记迟迟未办');
+    expect(await row().getByText('实名').count()).toBe(1);
+  });
+
+  it('signs for, contacts and replies with an attachment', async () => {
+    await row().getByRole('button', { name: caseNo }).click();
+    await expect.poll(caseState, WAIT).toBe('已转办');
+
+    await takeAction('签收');
+    await expect.poll(caseState, WAIT).toBe('已签收');
+
+    await takeAction('联系诉求人', async (form) => {
+      await form.getByLabel('联系方式').selectOption({ label: '电话' });
+      await form.getByLabel('联系情况').fill('已电话联系韩雪梅，说明办理进度。');
+    });
+    await expect.poll(caseState, WAIT).toBe('办理中');
+
+    await takeAction('答复', async (form) => {
+      await form.getByLabel('答复内容').fill(REPLY);
+      await form.getByLabel('附件').setInputFiles({ name: '变更登记通知书.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    });
+    await expect.poll(caseState, WAIT).toBe('已答复');
+    expect(await panel().getByRole('list', { name: '附件' }).textContent()).toContain('变更登记通知书.pdf');
+
+    const stored = await test.platform.db.models.Attachment.findAll({ where: { caseId } });
+    expect(stored.map((attachment) => attachment.fileName)).toEqual(['变更登记通知书.pdf']);
+    const timeline = await panel().getByRole('list', { name: '处理记录' }).textContent();
+    expect(timeline).toContain('签收');
+    expect(timeline).toContain(REPLY);
+    await expect.poll(() => row().count(), WAIT).toBe(0);
+    await logOut();
+  });
+
+  it('lets the leader instruct on the escalated case', async () => {
+    const supervisor = await test.login('monitor1');
+    const leader = await test.platform.db.models.User.findOne({ where: { username: 'leader1' } });
+    const escalated = await test.request('POST', `/api/cases/${caseId}/actions`, {
+      token: supervisor,
+      body: { action: 'escalate', reason: '企业多次反映，请领导批示。', leaderUserId: leader!.id },
+    });
+    expect(escalated.status, JSON.stringify(escalated.body)).toBe(200);
+
+    await logIn('leader1');
+    await row().getByRole('button', { name: caseNo }).click();
+    await takeAction('批示', async (form) => {
+      await form.getByLabel('批示内容').fill('请县市场监管局举一反三，优化变更登记流程。');
+    });
+
+    await expect.poll(() => panel().getByRole('status').textContent(), WAIT).toBe('批示成功');
+    expect(await panel().getByRole('list', { name: '处理记录' }).textContent()).toContain('请县市场监管局举一反三，优化变更登记流程。');
+    expect(pageErrors).toEqual([]);
+  });
+});
