@@ -73,9 +73,26 @@ export const up: Migration = async ({ context: queryInterface }) => {
 export const down: Migration = async ({ context: queryInterface }) => {
   await queryInterface.dropTable('identity_views');
   await queryInterface.dropTable('case_units');
+  if (queryInterface.sequelize.getDialect() !== 'sqlite') {
+    // MySQL drops the foreign keys with their columns (Sequelize does that first) and an index
+    // once all of its columns are gone.
+    for (const column of Object.keys(CASE_COLUMNS).reverse()) {
+      await queryInterface.removeColumn('cases', column);
+    }
+    return;
+  }
+
+  // SQLite removes a column by copying the table, which loses its indexes, so the indexes of
+  // the earlier migrations are created again afterwards.
   await queryInterface.removeIndex('cases', 'cases_merged_into_case_id');
   await queryInterface.removeIndex('cases', 'cases_escalated_to_user_id_pending');
+  const indexes = (await queryInterface.showIndex('cases')) as { name: string; unique: boolean; fields: { attribute: string }[] }[];
   for (const column of Object.keys(CASE_COLUMNS).reverse()) {
     await queryInterface.removeColumn('cases', column);
+  }
+  const remaining = new Set(((await queryInterface.showIndex('cases')) as { name: string }[]).map((index) => index.name));
+  for (const index of indexes) {
+    if (remaining.has(index.name) || index.name.startsWith('sqlite_autoindex')) continue;
+    await queryInterface.addIndex('cases', index.fields.map((field) => field.attribute), { name: index.name, unique: index.unique });
   }
 };

@@ -5,6 +5,7 @@
  */
 import type { CaseState } from '../../server/domain/terms';
 import type { Database } from '../database';
+import { startCaseDeadlines } from '../repositories/case-deadlines';
 import { createCase, transitionCase } from '../repositories/cases';
 import { DEMO_CALL_ID, DEMO_CALLER_NUMBER, DEMO_CASES, DEMO_ENTERPRISES } from './demo-data';
 import { townshipCode } from './organisation';
@@ -104,9 +105,18 @@ export async function seedDemoCases(db: Database, now: Date): Promise<number> {
         { now: daysAgo(demoCase.daysAgo, 10 + index * 60) },
       );
       state = step.to;
+      if (unit) await putOnUnit(db, summary.id, unit.id, daysAgo(demoCase.daysAgo, 10 + index * 60));
     }
   }
   return DEMO_CASES.length;
+}
+
+/** Makes the unit a demo case was dispatched to its lead unit and starts the case's clocks, as a dispatch does. */
+async function putOnUnit(db: Database, caseId: number, orgUnitId: number, dispatchedAt: Date): Promise<void> {
+  await db.models.CaseUnit.create({ caseId, orgUnitId, role: 'lead', state: 'active', createdAt: dispatchedAt, updatedAt: dispatchedAt });
+  const deadlines = await startCaseDeadlines(db, caseId, dispatchedAt, undefined, { orgUnitId });
+  const complete = deadlines.find((deadline) => deadline.stage === 'complete');
+  await db.models.Case.update({ dispatchedAt, dueAt: complete ? new Date(complete.dueAt) : null }, { where: { id: caseId }, silent: true });
 }
 
 async function seedDemoCall(db: Database, startedAt: Date, agentUserId: number): Promise<void> {
