@@ -42,3 +42,5 @@ export { calendarYears, deleteCalendarDay, listCalendarDays, loadWorkingCalendar
 export type { CalendarDayRecord } from './working-calendar';
 export { loadTimeLimitSettings, saveTimeLimitSettings } from './time-limit-settings';
 export type { StoredTimeLimitSettings } from './time-limit-settings';
+export { listSupervisionNotices, MAX_NOTICE_LIST_LIMIT } from './supervision-notices';
+export type { SupervisionNoticeFilter, SupervisionNoticeRecord } from './supervision-notices';

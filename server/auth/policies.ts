@@ -32,6 +32,7 @@ export const ACTIONS = {
   'attachments:upload': { roles: ['agent', 'supervisor', 'unit-handler', 'admin'], label: '上传附件' },
   'calendar:manage': { roles: ['admin'], label: '维护工作日历' },
   'time-limits:manage': { roles: ['admin'], label: '设置办理时限' },
+  'supervision:read': { roles: ['supervisor', 'unit-handler', 'leader', 'admin'], label: '查看督办单' },
 } as const satisfies Record<string, { roles: readonly Role[]; label: string }>;
 
 export type Action = keyof typeof ACTIONS;

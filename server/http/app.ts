@@ -22,6 +22,7 @@ import { healthRouter } from './routes/health/router';
 import { inboxRouter } from './routes/inbox/router';
 import { meRouter } from './routes/me/router';
 import { openApiRouter } from './routes/openapi/router';
+import { supervisionRouter } from './routes/supervision/router';
 import { timeLimitsRouter } from './routes/time-limits/router';
 import { orgUnitsRouter } from './routes/org-units/router';
 
@@ -54,6 +55,7 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(intakeAdminRouter(context));
   app.use(departmentRouter(context));
   app.use(timeLimitsRouter(context));
+  app.use(supervisionRouter(context));
   app.use('/api', unknownApiRoute);
 
   if (options.renderer) app.use(options.renderer);

@@ -147,6 +147,26 @@ describe.each(DIALECTS)('deadline scheduler on %s', (dialect) => {
     }
   });
 
+  it('lists notices to supervisors and the unit only', async () => {
+    const [supervisor, unit, agent] = await Promise.all(['monitor1', 'unit1', 'agent1'].map((name) => test.login(name)));
+
+    const all = await test.request('GET', '/api/supervision-notices?limit=100', { token: supervisor });
+    const open = await test.request('GET', '/api/supervision-notices?open=true&limit=100', { token: supervisor });
+    const own = await test.request('GET', '/api/supervision-notices?limit=100', { token: unit });
+    const refused = await test.request('GET', '/api/supervision-notices', { token: agent });
+    const invalid = await test.request('GET', '/api/supervision-notices?limit=0', { token: supervisor });
+
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(all.body.items.length);
+    expect(all.body.items).toContainEqual(expect.objectContaining({ caseNo: dispatched.caseNo, stage: 'sign', resolution: 'met', orgUnitName: expect.any(String) }));
+    expect(open.body.items.every((notice: { resolvedAt: string | null }) => notice.resolvedAt === null)).toBe(true);
+    expect(open.body.total).toBeLessThan(all.body.total);
+    expect(own.body.items.every((notice: { orgUnitId: number }) => notice.orgUnitId === dispatched.orgUnitId)).toBe(true);
+    expect(own.body.total).toBeGreaterThan(0);
+    expect(refused.status).toBe(403);
+    expect(invalid.status).toBe(400);
+  });
+
   it('keeps unit handlers out of the supervisors room', async () => {
     const supervisors = await test.platform.io.in(roleRoom('supervisor')).fetchSockets();
     const unit = await test.platform.io.in(unitRoom(dispatched.orgUnitId)).fetchSockets();

@@ -1,5 +1,9 @@
-/** OpenAPI paths and response schemas of the admin routes for the working-day calendar and the time-limit settings. */
+/**
+ * OpenAPI paths and response schemas of the time limits: the admin routes for the working-day
+ * calendar and the limit settings, and the list of supervision notices.
+ */
 import { z } from 'zod';
+import { supervisionQuerySchema } from '../routes/supervision/router';
 import {
   calendarDateSchema,
   calendarDayBodySchema,
@@ -36,6 +40,34 @@ const ADMIN_ERRORS = {
 };
 
 export const TIME_LIMIT_SCHEMAS: Record<string, JsonSchema> = {
+  SupervisionNoticeList: {
+    type: 'object',
+    required: ['items', 'total'],
+    properties: {
+      total: { type: 'integer' },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'caseId', 'caseNo', 'title', 'orgUnitId', 'orgUnitName', 'stage', 'dueAt', 'createdAt', 'escalatedAt', 'resolvedAt', 'resolution'],
+          properties: {
+            id: { type: 'integer' },
+            caseId: { type: 'integer' },
+            caseNo: { type: 'string' },
+            title: { type: 'string' },
+            orgUnitId: { type: ['integer', 'null'] },
+            orgUnitName: { type: ['string', 'null'] },
+            stage: { type: 'string', enum: ['sign', 'first-contact', 'complete'] },
+            dueAt: { type: 'string', format: 'date-time', description: 'The missed due date' },
+            createdAt: { type: 'string', format: 'date-time' },
+            escalatedAt: { type: ['string', 'null'], format: 'date-time' },
+            resolvedAt: { type: ['string', 'null'], format: 'date-time' },
+            resolution: { type: ['string', 'null'], enum: ['met', 'extended', 'cancelled', null] },
+          },
+        },
+      },
+    },
+  },
   CalendarDay: {
     type: 'object',
     required: ['date', 'kind', 'name', 'updatedById', 'updatedAt'],
@@ -68,6 +100,19 @@ export const TIME_LIMIT_SCHEMAS: Record<string, JsonSchema> = {
 };
 
 export const TIME_LIMIT_PATHS: Record<string, JsonSchema> = {
+  '/api/supervision-notices': {
+    get: {
+      summary: 'Supervision notices (督办单) raised for missed due dates, newest first',
+      description: 'Supervisors, leaders and admins see every unit’s notices; a unit handler sees those of their own unit.',
+      parameters: parameters(supervisionQuerySchema, 'query'),
+      responses: {
+        200: json(ref('SupervisionNoticeList'), 'One page of notices'),
+        400: error('VALIDATION_FAILED'),
+        401: ADMIN_ERRORS[401],
+        403: error('FORBIDDEN: agents may not list notices'),
+      },
+    },
+  },
   '/api/admin/calendar': {
     get: {
       summary: 'Stored public holidays and make-up working days, of one year or all',
