@@ -12,6 +12,7 @@ import { computeDueDates, extendDueDate, resolveStageLimits, TIME_LIMIT_STAGES, 
 import type { DeadlineLevel } from '../../server/workflow/working-calendar';
 import type { Database } from '../database';
 import type { CaseDeadlineRow, SupervisionResolution } from '../models';
+import { cachedTimeLimitInputs, clearTimeLimitCache, type TimeLimitInputs } from './time-limit-cache';
 import { loadTimeLimitSettings } from './time-limit-settings';
 import { loadWorkingCalendar } from './working-calendar';
 
@@ -67,13 +68,26 @@ function within<T>(db: Database, transaction: Transaction | undefined, work: (tr
   return transaction ? work(transaction) : db.transaction(work);
 }
 
-/** Codes of the category and its ancestors, from the root down, as resolveStageLimits expects. */
-async function categoryPath(db: Database, categoryId: number | null, transaction: Transaction): Promise<string[]> {
-  if (categoryId === null) return [];
+async function loadTimeLimitInputs(db: Database, transaction: Transaction): Promise<TimeLimitInputs> {
+  const { settings } = await loadTimeLimitSettings(db, transaction);
+  const calendar = await loadWorkingCalendar(db, transaction);
   const rows = await db.models.Category.findAll({ attributes: ['id', 'code', 'parentId'], transaction });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { settings, calendar, categories: new Map(rows.map((row) => [row.id, { code: row.code, parentId: row.parentId ?? null }])) };
+}
+
+/** Returns the calendar, settings and categories, reloaded when the case's category is newer than the cache. */
+async function timeLimitInputs(db: Database, transaction: Transaction, categoryId: number | null): Promise<TimeLimitInputs> {
+  const inputs = await cachedTimeLimitInputs(db, transaction, (tx) => loadTimeLimitInputs(db, tx));
+  if (categoryId === null || inputs.categories.has(categoryId)) return inputs;
+  clearTimeLimitCache(db);
+  return cachedTimeLimitInputs(db, transaction, (tx) => loadTimeLimitInputs(db, tx));
+}
+
+/** Codes of the category and its ancestors, from the root down, as resolveStageLimits expects. */
+function categoryPath(categories: TimeLimitInputs['categories'], categoryId: number | null): string[] {
+  if (categoryId === null) return [];
   const path: string[] = [];
-  for (let current = byId.get(categoryId); current && path.length < rows.length; current = current.parentId === null ? undefined : byId.get(current.parentId)) {
+  for (let current = categories.get(categoryId); current && path.length < categories.size; current = current.parentId === null ? undefined : categories.get(current.parentId)) {
     path.unshift(current.code);
   }
   return path;
@@ -108,10 +122,9 @@ export async function startCaseDeadlines(
     if (!row) throw notFound('工单');
     await cancelOpenDeadlines(db, caseId, at, tx);
 
-    const { settings } = await loadTimeLimitSettings(db, tx);
-    const calendar = await loadWorkingCalendar(db, tx);
+    const { settings, calendar, categories } = await timeLimitInputs(db, tx, row.categoryId ?? null);
     const kind: CaseKind = CASE_KINDS.includes(row.kind) ? row.kind : 'consultation';
-    const { limits } = resolveStageLimits(settings, kind, await categoryPath(db, row.categoryId ?? null, tx));
+    const { limits } = resolveStageLimits(settings, kind, categoryPath(categories, row.categoryId ?? null));
     const dueDates = computeDueDates(calendar, limits, at);
     const orgUnitId = options.orgUnitId === undefined ? (row.handlingUnitId ?? null) : options.orgUnitId;
 
@@ -150,8 +163,7 @@ export async function extendCaseDeadlines(db: Database, caseId: number, extensio
     const deadline = await db.models.CaseDeadline.findOne({ where: { caseId, stage: 'complete', ...openDeadline }, order: [['id', 'DESC']], transaction: tx });
     if (!deadline) throw invalidState('该工单的办结时限没有在计时，无法延期');
 
-    const { settings } = await loadTimeLimitSettings(db, tx);
-    const calendar = await loadWorkingCalendar(db, tx);
+    const { settings, calendar } = await timeLimitInputs(db, tx, null);
     const dueAt = extendDueDate(calendar, deadline.dueAt, extension);
     const warnAt = warningStartsAt(calendar, { startedAt: deadline.startedAt, dueAt, unit: deadline.limitUnit }, settings.warning);
 

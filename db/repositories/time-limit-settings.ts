@@ -6,6 +6,7 @@ import type { Transaction } from 'sequelize';
 import { validationFailed } from '../../server/errors';
 import { DEFAULT_TIME_LIMIT_SETTINGS, parseTimeLimitSettings, type TimeLimitSettings } from '../../server/workflow/time-limits';
 import type { Database } from '../database';
+import { clearTimeLimitCache } from './time-limit-cache';
 
 const SETTINGS_ROW_ID = 1;
 
@@ -46,5 +47,6 @@ export async function saveTimeLimitSettings(db: Database, input: unknown, actorU
   }
 
   await db.models.TimeLimitSetting.upsert({ id: SETTINGS_ROW_ID, settings: JSON.stringify(settings), updatedById: actorUserId, updatedAt: new Date() });
+  clearTimeLimitCache(db);
   return loadTimeLimitSettings(db);
 }

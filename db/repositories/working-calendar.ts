@@ -8,6 +8,7 @@ import { AppError, notFound, validationFailed } from '../../server/errors';
 import { WorkingCalendar, type CalendarOverride } from '../../server/workflow/working-calendar';
 import type { Database } from '../database';
 import type { CalendarDayRow } from '../models';
+import { clearTimeLimitCache } from './time-limit-cache';
 
 export interface CalendarDayRecord extends CalendarOverride {
   updatedById: number | null;
@@ -58,12 +59,13 @@ export async function saveCalendarDay(db: Database, override: CalendarOverride, 
     await db.models.CalendarDay.upsert(values, { transaction });
     const row = await db.models.CalendarDay.findByPk(override.date, { transaction });
     return presentDay(row!);
-  });
+  }).finally(() => clearTimeLimitCache(db));
 }
 
 /** Removes a stored day, so the date counts as a plain weekday or weekend day again. Throws NOT_FOUND when none is stored. */
 export async function deleteCalendarDay(db: Database, date: string): Promise<void> {
   const removed = await db.models.CalendarDay.destroy({ where: { day: date } });
+  clearTimeLimitCache(db);
   if (removed === 0) throw notFound(`${date} 的节假日或调休设置`);
 }
 
@@ -88,6 +90,6 @@ export async function replaceCalendarYear(db: Database, year: number, overrides:
         { transaction },
       );
     }
-  });
+  }).finally(() => clearTimeLimitCache(db));
   return listCalendarDays(db, { year });
 }

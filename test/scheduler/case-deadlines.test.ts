@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cancelCaseDeadlines,
+  deleteCalendarDay,
   extendCaseDeadlines,
   getCaseDueDates,
   markStageMet,
@@ -78,7 +79,7 @@ describe.each(DIALECTS)('case deadlines on %s', (dialect) => {
   it('uses calendar edits for clocks started afterwards', async () => {
     await saveCalendarDay(test.db, { date: '2026-10-12', kind: 'holiday', name: '县庆' }, adminId);
     const { deadlines } = await dispatchCase(test.db, BEFORE_NATIONAL_DAY, 'complaint');
-    await test.db.models.CalendarDay.destroy({ where: { day: '2026-10-12' } });
+    await deleteCalendarDay(test.db, '2026-10-12');
 
     expect(stageOf(deadlines, 'complete').dueAt).toBe('2026-10-21T15:59:59.000Z');
   });
