@@ -136,7 +136,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   const renderer = options.serveRenderer === false ? null : await loadRenderer(logger);
   const app = createHttpApp(context, { renderer });
-  httpServer.on('request', app);
+  // Socket.IO answers its own path on this server; Express must not answer it a second time.
+  httpServer.on('request', (request, response) => {
+    if (request.url?.startsWith('/socket.io/')) return;
+    app(request, response);
+  });
 
   let closing: Promise<void> | null = null;
   const close = async () => {
