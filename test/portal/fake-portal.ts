@@ -12,12 +12,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import { Server as SocketServer } from 'socket.io';
 import { pino } from 'pino';
 import { createRendererRouter } from '../../agent-desktop/serve';
 import type { CaseEventRecord } from '../../db/repositories';
 import type { InboxEntry } from '../../server/cases/inbox';
 import type { CaseWorkflowView } from '../../server/cases/case-workflow-view';
 import type { CaseState, Role } from '../../server/domain/terms';
+import type { ClientToServerEvents, DeadlineChangeSummary, ServerToClientEvents } from '../../server/realtime/socket-events';
 import { AppError } from '../../server/errors';
 import { AttachmentStore } from '../../server/attachments/attachment-store';
 import { receiveUpload, type ReceivedFile } from '../../server/attachments/receive-upload';
@@ -79,6 +81,8 @@ export interface FakePortal {
   uploads: string[];
   seedCase(seed: SeedCase): void;
   state(caseId: number): CaseState;
+  /** Turns a case's deadline card to `level` and tells the open pages, as the scheduler would. */
+  changeDeadline(caseId: number, level: 'yellow' | 'red'): void;
   /** Moves the case to another lead unit without telling the browser, as a supervisor would. */
   redispatchQuietly(caseId: number, unitId: number): void;
   close(): Promise<void>;
@@ -264,6 +268,12 @@ export async function startFakePortal(): Promise<FakePortal> {
   }
 
   const httpServer: HttpServer = createServer(app);
+  const io = new SocketServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token === 'string' && tokens.has(token)) return next();
+    next(Object.assign(new Error('AUTH_INVALID'), { data: { code: 'AUTH_INVALID', message: '登录已失效，请重新登录' } }));
+  });
   httpServer.listen(0, '127.0.0.1');
   await once(httpServer, 'listening');
   const { port } = httpServer.address() as AddressInfo;
@@ -287,12 +297,27 @@ export async function startFakePortal(): Promise<FakePortal> {
       });
     },
     state: (caseId) => cases.get(caseId)!.state,
+    changeDeadline(caseId, level) {
+      const stored = cases.get(caseId)!;
+      stored.deadlineLevel = level;
+      const change: DeadlineChangeSummary = {
+        caseId,
+        caseNo: caseNoOf(caseId),
+        title: stored.title,
+        orgUnitId: stored.leadUnitId,
+        stage: 'complete',
+        level,
+        dueAt: stored.dueAt,
+      };
+      io.emit('case:deadline', { at: new Date().toISOString(), changes: [change] });
+    },
     redispatchQuietly(caseId, unitId) {
       const stored = cases.get(caseId)!;
       stored.leadUnitId = unitId;
       stored.version += 1;
     },
     async close() {
+      await io.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await rm(folder, { recursive: true, force: true });

@@ -104,6 +104,19 @@ describe("units' inbox in Chromium", () => {
     expect(await background(101)).toBe('rgb(250, 204, 21)');
     expect(await badge(106).textContent()).toBe('红牌');
     expect(await badge(104).count()).toBe(0);
+    expect(await rowOf(101).locator('.queue-due').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+
+  it('shows a live red card from the scheduler', async () => {
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.deadline-badge').length), WAIT).toBeGreaterThan(0);
+    portal.changeDeadline(104, 'red');
+
+    const notices = page.getByRole('region', { name: '时限提醒' });
+    await expect.poll(() => notices.textContent().catch(() => ''), WAIT).toContain(`工单 ${caseNoOf(104)}「食品经营许可证办理超时」办结已超期（红牌）`);
+    await expect.poll(() => rowOf(104).locator('.deadline-badge').textContent().catch(() => ''), WAIT).toBe('红牌');
+
+    await notices.getByRole('button', { name: '知道了' }).click();
+    expect(await notices.count()).toBe(0);
   });
 
   it("masks a confidential reporter's identity", async () => {

@@ -40,13 +40,13 @@ export function App() {
   switch (user.role) {
     case 'unit-handler':
       return (
-        <PortalShell user={user} product="12345 承办单位">
+        <PortalShell user={user} token={session.token} product="12345 承办单位">
           <CasePortal source="unit" />
         </PortalShell>
       );
     case 'leader':
       return (
-        <PortalShell user={user} product="12345 领导批办">
+        <PortalShell user={user} token={session.token} product="12345 领导批办">
           <CasePortal source="leader" />
         </PortalShell>
       );

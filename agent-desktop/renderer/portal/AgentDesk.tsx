@@ -1,8 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS } from '../../../server/domain/terms';
 import type { User } from '../api/types';
 import { Workspace } from '../components/Workspace';
+import { connectCaseSocket, disconnectCaseSocket } from '../realtime/case-socket';
+import { clearNotices } from '../stores/case-notices';
 import { endSession } from '../stores/session';
+import { CaseNoticeBanner } from './CaseNoticeBanner';
 import { CasePortal } from './CasePortal';
 
 type Tab = 'calls' | 'cases';
@@ -15,6 +18,15 @@ type Tab = 'calls' | 'cases';
 export function AgentDesk({ user, token, initialTab = 'calls' }: { user: User; token: string; initialTab?: Tab }) {
   const [tab, setTab] = useState<Tab>(initialTab);
   const [casesOpened, setCasesOpened] = useState(initialTab === 'cases');
+
+  // The workspace's agent socket brings the case notices; users without an agent id need their own.
+  useEffect(() => {
+    if (!user.agentId) connectCaseSocket(token);
+    return () => {
+      disconnectCaseSocket();
+      clearNotices();
+    };
+  }, [token, user.agentId]);
 
   const show = (next: Tab) => {
     setTab(next);
@@ -46,7 +58,8 @@ export function AgentDesk({ user, token, initialTab = 'calls' }: { user: User; t
         <Workspace user={user} token={token} />
       </div>
       {casesOpened && (
-        <div hidden={tab !== 'cases'}>
+        <div hidden={tab !== 'cases'} class="agent-desk-cases">
+          <CaseNoticeBanner />
           <CasePortal source="platform" />
         </div>
       )}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { CASE_STATES, CASE_STATE_LABELS, type CaseState } from '../../../server/domain/terms';
 import { ApiError } from '../api/http';
 import { fetchInbox, fetchPlatformCases } from '../api/portal';
+import { caseNoticesStore } from '../stores/case-notices';
+import { useStore } from '../stores/store';
 import { CaseQueue, type QueueRow } from './CaseQueue';
 import { CaseWorkPanel } from './CaseWorkPanel';
 
@@ -14,7 +16,7 @@ const SOURCES: Record<CaseSource, { title: string; label: string; emptyText: str
   platform: { title: '工单管理', label: '工单列表', emptyText: '没有符合条件的工单' },
 };
 
-/** Renders a case list beside the case being handled. The list refreshes after every action. */
+/** Renders a case list beside the case being handled. The list reloads after every action and live notice. */
 export function CasePortal({ source }: { source: CaseSource }) {
   const { title, label, emptyText } = SOURCES[source];
   const [rows, setRows] = useState<QueueRow[] | null>(null);
@@ -23,6 +25,8 @@ export function CasePortal({ source }: { source: CaseSource }) {
   const [stateFilter, setStateFilter] = useState<CaseState | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
+  // A live time-limit notice changes deadline cards, so the list reloads with it.
+  const { revision } = useStore(caseNoticesStore);
 
   useEffect(() => {
     let current = true;
@@ -40,7 +44,7 @@ export function CasePortal({ source }: { source: CaseSource }) {
     return () => {
       current = false;
     };
-  }, [source, stateFilter, reloads]);
+  }, [source, stateFilter, reloads, revision]);
 
   const reload = () => setReloads((count) => count + 1);
 

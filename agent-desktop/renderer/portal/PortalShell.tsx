@@ -1,10 +1,25 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { ROLE_LABELS } from '../../../server/domain/terms';
 import type { User } from '../api/types';
+import { connectCaseSocket, disconnectCaseSocket } from '../realtime/case-socket';
+import { clearNotices } from '../stores/case-notices';
 import { endSession } from '../stores/session';
+import { CaseNoticeBanner } from './CaseNoticeBanner';
 
-/** Renders the top bar of the case-handling screens (who is logged in, log-out) above `children`. */
-export function PortalShell({ user, product, children }: { user: User; product: string; children: ComponentChildren }) {
+/**
+ * Renders the top bar of the case-handling screens (who is logged in, log-out) and the live
+ * time-limit notices above `children`, and keeps the socket that brings those notices open.
+ */
+export function PortalShell({ user, token, product, children }: { user: User; token: string; product: string; children: ComponentChildren }) {
+  useEffect(() => {
+    connectCaseSocket(token);
+    return () => {
+      disconnectCaseSocket();
+      clearNotices();
+    };
+  }, [token]);
+
   return (
     <div class="portal-shell">
       <header class="state-bar">
@@ -21,6 +36,7 @@ export function PortalShell({ user, product, children }: { user: User; product: 
           </button>
         </div>
       </header>
+      <CaseNoticeBanner />
       {children}
     </div>
   );

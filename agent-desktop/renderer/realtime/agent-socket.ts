@@ -9,6 +9,7 @@ import { notifyDesktopOfPop } from '../desktop-bridge';
 import { agentStore } from '../stores/agent';
 import { callStore, restoreCallFromStatus, showPop, updateCall } from '../stores/call';
 import { receivePop } from '../stores/case-form';
+import { receiveDeadlineChanges, receiveSupervisionNotices } from '../stores/case-notices';
 import { connectionStore } from '../stores/connection';
 import { addRecentCase } from '../stores/recent-cases';
 import { endSession } from '../stores/session';
@@ -108,6 +109,8 @@ function bindServerEvents(socket: AgentSocket): void {
   socket.on('call:resumed', ({ callId }) => updateCall(callId, { phase: 'talking' }));
   socket.on('call:ended', ({ callId, endedBy }) => updateCall(callId, { phase: 'ended', endedBy }));
   socket.on('case:saved', (summary) => addRecentCase(summary));
+  socket.on('case:deadline', receiveDeadlineChanges);
+  socket.on('case:supervision', receiveSupervisionNotices);
 }
 
 /** Fills the case form and has the desktop shell, if any, raise the window. */
