@@ -6,15 +6,17 @@
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
 import { cancelCaseDeadlines, extendCaseDeadlines, markStageMet, startCaseDeadlines } from '../../db/repositories/case-deadlines';
+import { enqueueDeliveries } from '../../db/repositories/deliveries';
 import type { TimeLimit, TimeLimitStage } from '../workflow/time-limits';
 
 /**
- * Starts the clocks of a new dispatch to `unitIds` (lead first). Returns the completion due date,
- * which the case row keeps for the inbox order.
+ * Starts the clocks of a new dispatch to `unitIds` (lead first) and queues the pushes to the
+ * units that have their own system. Returns the completion due date, which the case row keeps
+ * for the inbox order.
  */
 export async function caseDispatched(db: Database, caseId: number, unitIds: readonly number[], at: Date, transaction: Transaction): Promise<Date | null> {
   const deadlines = await startCaseDeadlines(db, caseId, at, transaction, { orgUnitId: unitIds[0] ?? null });
-  // TODO: call enqueueDeliveries(db, caseId, unitIds, transaction) once the department push lands.
+  await enqueueDeliveries(db, caseId, unitIds, transaction);
   const complete = deadlines.find((deadline) => deadline.stage === 'complete');
   return complete ? new Date(complete.dueAt) : null;
 }

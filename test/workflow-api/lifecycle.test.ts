@@ -187,6 +187,21 @@ describe.each(DIALECTS)('case lifecycle over the API on %s', (dialect) => {
     expect((await p.must('leader2', id, 'instruct', { instruction: '请县发改委牵头处理' })).escalationPending).toBe(false);
   });
 
+  it('queues one push for a unit with its own system', async () => {
+    const { UnitEndpoint, Delivery } = p.test.platform.db.models;
+    await UnitEndpoint.create({ orgUnitId: tax, url: 'http://127.0.0.1:9/webhook', secret: 'unit-endpoint-secret-for-tests-0001' });
+    const { id } = await p.register();
+
+    const refused = await p.act('agent1', id, 'dispatch', { leadUnitId: tax, coUnitIds: [99999] });
+    expect(refused.status).toBe(400);
+    expect(await Delivery.count({ where: { caseId: id } })).toBe(0);
+
+    await p.must('agent1', id, 'dispatch', { leadUnitId: tax, coUnitIds: [market] });
+
+    const deliveries = await Delivery.findAll({ where: { caseId: id } });
+    expect(deliveries.map((delivery) => [delivery.orgUnitId, delivery.status])).toEqual([[tax, 'pending']]);
+  });
+
   it('keeps every event and never deletes a unit row', async () => {
     const { CaseEvent, CaseUnit } = p.test.platform.db.models;
     const events = await CaseEvent.count();
