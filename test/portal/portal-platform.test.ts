@@ -2,14 +2,15 @@
  * The case screens in Chromium against the real platform (database with the demo seed, REST API
  * and the renderer it serves), on SQLite and on MariaDB: a supervisor dispatches a case chosen
  * from the org tree, the unit handler signs for it, contacts the caller and replies with an
- * attachment, and a leader writes an instruction on the escalated case.
+ * attachment, a leader writes an instruction on the escalated case, and the supervisor reviews,
+ * calls back and archives it. Last, a unit acts on a case that was moved away meanwhile.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../desktop/browser';
+import { fieldMessage, launchChromium } from '../desktop/browser';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { DIALECTS, startTestPlatform, type TestPlatform } from '../server/support/test-platform';
 
@@ -154,6 +155,70 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
 
     await expect.poll(() => panel().getByRole('status').textContent(), WAIT).toBe('批示成功');
     expect(await panel().getByRole('list', { name: '处理记录' }).textContent()).toContain('请县市场监管局举一反三，优化变更登记流程。');
+    await logOut();
+  });
+
+  it('reviews, calls back with a rating and archives', async () => {
+    await logIn('monitor1');
+    await page.getByLabel('状态筛选').selectOption({ label: '已答复' });
+    await row().getByRole('button', { name: caseNo }).click();
+    await expect.poll(caseState, WAIT).toBe('已答复');
+
+    await takeAction('审核通过');
+    await expect.poll(caseState, WAIT).toBe('待回访');
+
+    await takeAction('回访', async (form) => {
+      await form.getByLabel('诉求人的评价').selectOption({ label: '不满意' });
+    });
+    const callbackForm = panel().getByRole('form', { name: '回访表单' });
+    await expect.poll(() => fieldMessage(callbackForm.getByLabel('回访情况')), WAIT).toBe('诉求人不满意时，请在回访情况中写明不满意的原因');
+    expect(await panel().getByRole('alert').textContent()).toBe('诉求人不满意时，请在回访情况中写明不满意的原因');
+
+    await callbackForm.getByLabel('诉求人的评价').selectOption({ label: '满意' });
+    await callbackForm.getByRole('button', { name: '确认回访' }).click();
+    await expect.poll(caseState, WAIT).toBe('已办结');
+
+    await takeAction('归档');
+    await expect.poll(caseState, WAIT).toBe('已归档');
+    expect(await panel().getByRole('toolbar', { name: '可办理操作' }).count()).toBe(0);
+    await logOut();
+  });
+
+  it("shows the server's message when the case was moved away", async () => {
+    const agent = await test.login('agent1');
+    const supervisor = await test.login('monitor1');
+    const units = await test.request('GET', '/api/org-units', { token: agent });
+    const unitId = (code: string) => units.body.find((unit: { code: string }) => unit.code === code).id;
+    const categories = await test.request('GET', '/api/categories', { token: agent });
+    const created = await test.request('POST', '/api/cases', {
+      token: agent,
+      body: {
+        channel: 'web',
+        kind: 'complaint',
+        categoryId: categories.body[1].id,
+        callerName: '高志强',
+        callerNumber: '13837060002',
+        anonymous: false,
+        confidential: false,
+        title: '食品经营许可延续申请被退回三次',
+        content: '企业按要求补正材料后仍被退回，窗口未一次性告知需要补正的全部内容。',
+      },
+    });
+    caseNo = created.body.caseNo;
+    await test.request('POST', `/api/cases/${created.body.id}/actions`, { token: agent, body: { action: 'dispatch', leadUnitId: unitId('0101') } });
+
+    await logIn('unit1');
+    await row().getByRole('button', { name: caseNo }).click();
+    await expect.poll(caseState, WAIT).toBe('已转办');
+    const moved = await test.request('POST', `/api/cases/${created.body.id}/actions`, {
+      token: supervisor,
+      body: { action: 'redispatch', leadUnitId: unitId('0102'), reason: '属于发展改革委职责' },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+
+    await takeAction('签收');
+
+    await expect.poll(() => panel().getByRole('alert').first().textContent(), WAIT).toBe('您无权办理此工单：它不是您登记或接听的，也没有转办给您的单位或专报给您');
     expect(pageErrors).toEqual([]);
   });
 });
