@@ -13,6 +13,7 @@ import { availableActions, type CaseAction } from '../workflow/case-transitions'
 import { caseFacts } from './case-actions';
 import { membershipError, type CaseActor } from './case-membership';
 import { suggestUnit, type UnitSuggestion } from './discipline-suggestion';
+import { findDuplicates, type DuplicateMatch } from './duplicates';
 import { isProtectedIdentity, maskEnterprise, maskName, maskPhoneNumber } from './identity-masking';
 import { presentCase, type CaseView } from './present-case';
 
@@ -44,16 +45,23 @@ export interface CaseWorkflowView extends CaseView {
   deadlineLevel: CaseDueDates['deadlineLevel'];
   /** The unit the platform suggests, such as the discipline commission for conduct matters. */
   suggestedUnit: UnitSuggestion | null;
+  /** Open cases this registered case may duplicate, offered for merging; empty after registration and for units. */
+  possibleDuplicates?: DuplicateMatch[];
 }
 
-/** Roles that see a protected identity only after the platform released it. */
+/** Roles that see a protected identity only after the platform released it, and no duplicates. */
 const OUTSIDE_PLATFORM = new Set(['unit-handler', 'leader']);
 
 /** Builds the view of the case for `actor`, who must be allowed to read it. Throws NOT_FOUND for an unknown case. */
 export async function buildCaseView(db: Database, actor: CaseActor, caseId: number, now = new Date()): Promise<CaseWorkflowView> {
   const [detail, record] = await Promise.all([getCase(db, caseId), loadCaseWorkflow(db, caseId)]);
   if (!detail || !record) throw notFound('工单');
-  const [deadlines, suggestedUnit] = await Promise.all([getCaseDueDates(db, caseId, { now }), suggestUnit(db, record.categoryId)]);
+  const offersMerge = record.state === 'registered' && !OUTSIDE_PLATFORM.has(actor.role);
+  const [deadlines, suggestedUnit, possibleDuplicates] = await Promise.all([
+    getCaseDueDates(db, caseId, { now }),
+    suggestUnit(db, record.categoryId),
+    offersMerge ? findDuplicates(db, caseId) : [],
+  ]);
 
   const view = presentCase(detail);
   const masked = isProtectedIdentity(record) && OUTSIDE_PLATFORM.has(actor.role) && !record.identityReleased;
@@ -90,6 +98,7 @@ export async function buildCaseView(db: Database, actor: CaseActor, caseId: numb
     dueDates: deadlines.dueDates,
     deadlineLevel: deadlines.deadlineLevel,
     suggestedUnit,
+    possibleDuplicates,
   };
 }
 

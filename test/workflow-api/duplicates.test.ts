@@ -33,6 +33,9 @@ describe.each(DIALECTS)('duplicates, merging and suggested units on %s', (dialec
     expect(ids).not.toContain(second.id);
     expect(response.body.items.find((item: { id: number }) => item.id === first.id)).toMatchObject({ sameCaller: true, sameCategory: true, state: 'dispatched' });
 
+    const view = (await p.read('agent1', second.id)).body;
+    expect(view.possibleDuplicates.map((item: { id: number }) => item.id)).toEqual(ids);
+
     const bySimilarTitle = (await duplicatesOf(similar.id)).body.items.find((item: { id: number }) => item.id === first.id);
     expect(bySimilarTitle).toMatchObject({ sameCategory: false, sameCaller: true });
     expect(bySimilarTitle.titleSimilarity).toBeGreaterThanOrEqual(0.5);
@@ -55,7 +58,7 @@ describe.each(DIALECTS)('duplicates, merging and suggested units on %s', (dialec
 
     const merged = await p.must('agent1', duplicate.id, 'merge', { intoCaseId: main.id, note: '同一事项' });
 
-    expect(merged).toMatchObject({ state: 'merged', mergedIntoCaseId: main.id, units: [], dueDates: {}, availableActions: [] });
+    expect(merged).toMatchObject({ state: 'merged', mergedIntoCaseId: main.id, units: [], dueDates: {}, availableActions: [], possibleDuplicates: [] });
     expect(merged.timeline.at(-1)).toMatchObject({ type: 'merged', toState: 'merged', data: { intoCaseId: main.id, intoCaseNo: main.caseNo } });
     const mainAfter = (await p.read('agent1', main.id)).body;
     expect(mainAfter.timeline.at(-1)).toMatchObject({ type: 'duplicate-merged', note: '同一事项', data: { caseId: duplicate.id, caseNo: duplicate.caseNo } });

@@ -108,6 +108,11 @@ export const WORKFLOW_SCHEMAS: Record<string, JsonSchema> = {
             ],
             description: 'The discipline commission for conduct and discipline categories.',
           },
+          possibleDuplicates: {
+            type: 'array',
+            items: ref('DuplicateCase'),
+            description: 'For a registered case read by the platform: open cases it may duplicate, to merge with instead of dispatching.',
+          },
         },
       },
     ],
@@ -143,30 +148,26 @@ export const WORKFLOW_SCHEMAS: Record<string, JsonSchema> = {
       },
     },
   },
+  DuplicateCase: {
+    allOf: [
+      ref('CaseSummary'),
+      {
+        type: 'object',
+        properties: {
+          categoryId: nullable('integer'),
+          categoryName: nullable('string'),
+          sameCaller: { type: 'boolean' },
+          sameEnterprise: { type: 'boolean' },
+          sameCategory: { type: 'boolean' },
+          titleSimilarity: { type: 'number', minimum: 0, maximum: 1 },
+        },
+      },
+    ],
+  },
   DuplicateList: {
     type: 'object',
     required: ['items'],
-    properties: {
-      items: {
-        type: 'array',
-        items: {
-          allOf: [
-            ref('CaseSummary'),
-            {
-              type: 'object',
-              properties: {
-                categoryId: nullable('integer'),
-                categoryName: nullable('string'),
-                sameCaller: { type: 'boolean' },
-                sameEnterprise: { type: 'boolean' },
-                sameCategory: { type: 'boolean' },
-                titleSimilarity: { type: 'number', minimum: 0, maximum: 1 },
-              },
-            },
-          ],
-        },
-      },
-    },
+    properties: { items: { type: 'array', items: ref('DuplicateCase') } },
   },
   IdentityViewList: {
     type: 'object',
