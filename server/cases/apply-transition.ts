@@ -136,6 +136,8 @@ async function applySideEffects(
       await stageMet(db, record.id, 'first-contact', now, transaction);
       break;
     case 'reply':
+      // NOTE: rework, a dissatisfied callback and a reopening send the case back to the unit
+      // without a new completion clock; it is supervised instead, so it has no due date then.
       await stageMet(db, record.id, 'complete', now, transaction);
       break;
     case 'approve-extension': {

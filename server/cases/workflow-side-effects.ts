@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
-import { cancelCaseDeadlines, extendCaseDeadlines, markStageMet, startCaseDeadlines } from '../../db/repositories/case-deadlines';
+import { extendCaseDeadlines, markStageMet, startCaseDeadlines } from '../../db/repositories/case-deadlines';
 import { enqueueDeliveries } from '../../db/repositories/deliveries';
 import type { TimeLimit, TimeLimitStage } from '../workflow/time-limits';
 
@@ -30,9 +30,4 @@ export async function extensionApproved(db: Database, caseId: number, extension:
 /** Stops the clock of a stage the unit completed (signed for, contacted the caller, replied). */
 export async function stageMet(db: Database, caseId: number, stage: TimeLimitStage, at: Date, transaction: Transaction): Promise<void> {
   await markStageMet(db, caseId, stage, at, transaction);
-}
-
-/** Stops every clock of a case that left its units (return accepted, merged). */
-export async function caseLeftUnits(db: Database, caseId: number, at: Date, transaction: Transaction): Promise<void> {
-  await cancelCaseDeadlines(db, caseId, at, transaction);
 }
