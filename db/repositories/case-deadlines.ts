@@ -154,7 +154,7 @@ export async function startCaseDeadlines(
 
 /**
  * Moves the completion due date of a case by an approved extension, counted from the current
- * due date. Open supervision notices of the old due date are resolved as `extended`; a clock
+ * due date. Open supervision notices of the old due date are resolved as `extended`. A clock
  * that is still overdue afterwards goes red again, with a new notice, on the next scheduler
  * pass. Throws INVALID_STATE when the completion clock is not running.
  */
@@ -167,9 +167,9 @@ export async function extendCaseDeadlines(db: Database, caseId: number, extensio
     const dueAt = extendDueDate(calendar, deadline.dueAt, extension);
     const warnAt = warningStartsAt(calendar, { startedAt: deadline.startedAt, dueAt, unit: deadline.limitUnit }, settings.warning);
 
-    // A level already notified stays until the scheduler reports the next change, so nobody
-    // gets a second yellow warning for the same clock; an overdue clock becomes yellow, and
-    // the scheduler marks it red again while the new due date is still in the past.
+    // A level already notified stays until the scheduler reports the next change, so the unit
+    // gets no second yellow warning for the same clock. An overdue clock becomes yellow, and the
+    // scheduler marks it red again while the new due date is still in the past.
     const live = deadlineLevelAt({ warnAt, dueAt }, at);
     const level: DeadlineLevel = live === 'normal' || deadline.level === 'normal' ? 'normal' : 'yellow';
     await deadline.update({ dueAt, warnAt, level, levelChangedAt: at, nextCheckAt: level === 'normal' ? warnAt : dueAt }, { transaction: tx });

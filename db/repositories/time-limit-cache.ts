@@ -1,6 +1,6 @@
 /**
- * What every dispatch reads to compute its due dates: the working-day calendar, the time-limit
- * settings and the category tree. They change a few times a year, so each Database keeps them
+ * Cache of the inputs every dispatch reads to compute its due dates: the working-day calendar,
+ * the time-limit settings and the category tree. They change a few times a year, so each Database keeps them
  * for CACHE_TTL_MS. An edit through this process's repositories clears the copy at once; other
  * server nodes pick it up when their copy expires.
  */

@@ -1,6 +1,6 @@
 /**
- * Sends the outcome of a scheduler pass to the desktops concerned: level changes and supervision
- * notices go to the handlers of the unit whose clock it is and to every supervisor; escalated
+ * Sends the outcome of a scheduler pass to the desktops concerned. Level changes and supervision
+ * notices go to the handlers of the unit whose clock it is and to every supervisor, and escalated
  * notices go to the leaders too. Changes are batched per room, in chunks, so a pass that
  * changes thousands of cases sends a few messages rather than thousands.
  */

@@ -8,9 +8,9 @@
  *    (升级转办), also recorded on the timeline.
  *
  * Several server nodes may run passes at the same time. Every UPDATE only changes rows that
- * still need the change, and stamps them with the pass's own id, so each row is claimed by
- * exactly one pass, which alone inserts the notices and timeline entries that follow from it
- * and reports it. The unique index on (deadline_id, due_at) keeps a second notice out even so.
+ * still need the change and stamps them with the pass's own id, so each row is claimed by
+ * exactly one pass. That pass alone inserts the notices and timeline entries that follow from
+ * the row, and reports it. The unique index on (deadline_id, due_at) keeps a second notice out even so.
  */
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';

@@ -15,7 +15,7 @@ function shiftDay(day: string, days: number): string {
 /**
  * Returns the instant before which a due date must lie for its notice to escalate at `now`.
  * A notice due on day D escalates when `now` is past the end of the `workingDays`-th working
- * day after D, which depends on D alone and grows with D, so the qualifying due dates are
+ * day after D. That moment depends on D alone and grows with D. So the qualifying due dates are
  * exactly those before the start of the day after the latest qualifying D.
  */
 export function escalationCutoff(calendar: WorkingCalendar, now: Date, workingDays: number): Date {

@@ -49,7 +49,7 @@ async function insertRows(connection: Connection, table: string, columns: string
 
 /**
  * Inserts the cases, oldest first. Case numbers use the day of creation and a daily sequence,
- * like real ones; every day lies before `now`'s day, so they never collide with new cases.
+ * like real ones. Every day lies before `now`'s day, so they never collide with new cases.
  * At most 4999 cases a day fit, which limits `total` to about 3.6 million.
  * Returns the ids of the open cases.
  */

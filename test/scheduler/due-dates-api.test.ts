@@ -5,7 +5,7 @@ import { marketRegulationUnitId } from './support';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The Asia/Shanghai day `days` after today. */
+/** Returns the Asia/Shanghai day `days` after today. */
 function dayFromToday(days: number): string {
   return shanghaiDay(new Date(startOfShanghaiDay(shanghaiDay(new Date())).getTime() + days * DAY_MS + DAY_MS / 2));
 }

@@ -38,7 +38,7 @@ export async function dispatchCase(db: Database, dispatchedAt: Date, kind: CaseK
   return { caseId: summary.id, caseNo: summary.caseNo, orgUnitId, deadlines };
 }
 
-/** The deadline of `stage` among `deadlines`; throws when it is missing. */
+/** Returns the deadline of `stage` among `deadlines`; throws when it is missing. */
 export function stageOf(deadlines: readonly CaseDeadlineRecord[], stage: CaseDeadlineRecord['stage']): CaseDeadlineRecord {
   const deadline = deadlines.find((candidate) => candidate.stage === stage);
   if (!deadline) throw new Error(`no ${stage} deadline`);

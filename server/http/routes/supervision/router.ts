@@ -1,7 +1,7 @@
 /**
  * `GET /api/supervision-notices`: the supervision notices (督办单) raised by the time-limit
- * scheduler. Supervisors, leaders and admins see every unit's; a unit handler sees only the
- * notices of their own unit.
+ * scheduler. Supervisors, leaders and admins get every unit's notices, and a unit handler gets
+ * only the notices of their own unit.
  */
 import { Router } from 'express';
 import { z } from 'zod';
