@@ -14,6 +14,7 @@ import { Engine } from './engine/engine';
 import { originate } from './engine/originate';
 import { resolveOptions, type SimulatorOptions } from './options';
 import { SimCaller } from './script/caller';
+import { CallerRouter } from './script/caller-router';
 import { announcePhoneRegistration, SimPhone, type PhoneOptions } from './script/phone';
 import { TraceRecorder, type TraceLine } from './trace';
 
@@ -85,6 +86,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   let stopped = false;
   const callers = new Set<SimCaller>();
+  const callerRouter = new CallerRouter(bus);
   return {
     ariUrl: `http://127.0.0.1:${ariPort}`,
     amiPort,
@@ -109,7 +111,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const outcome = originate(engine, { endpoint: `Local/${to}@from-trunk`, callerId, timeoutSeconds: 0, onAnswer: { kind: 'none' } });
       if (!outcome.ok) throw new Error(`dial from ${from} to ${to} failed: ${JSON.stringify(outcome.body)}`);
       const line = outcome.channel;
-      const caller = new SimCaller(engine, line, line.peer!, from);
+      const caller = new SimCaller(engine, line, line.peer!, from, callerRouter);
       callers.add(caller);
       caller.once('hungup', () => callers.delete(caller));
       await new Promise((resolve) => setImmediate(resolve));

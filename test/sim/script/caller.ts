@@ -10,6 +10,7 @@ import type { SimChannel } from '../engine/channel';
 import type { Engine } from '../engine/engine';
 import { hangupChannel } from '../engine/hangup';
 import { sendDtmf } from '../engine/media';
+import type { CallerRouter } from './caller-router';
 
 export type CallerState = 'ringing' | 'up' | 'hungup';
 
@@ -39,7 +40,8 @@ export class SimCaller extends EventEmitter {
   private talking = false;
   /** Rejects the pending `waitFor` calls; set while any is pending. */
   private readonly pendingWaits = new Set<(error: Error) => void>();
-  private readonly listener = (event: PublishedEvent) => this.observe(event);
+  /** Stops the router's delivery of events to this caller. */
+  private readonly unfollow: () => void;
 
   constructor(
     private readonly engine: Engine,
@@ -48,9 +50,10 @@ export class SimCaller extends EventEmitter {
     /** The channel the platform controls (`;2`). */
     readonly channel: SimChannel,
     readonly number: string,
+    router: CallerRouter,
   ) {
     super();
-    engine.bus.on('event', this.listener);
+    this.unfollow = router.follow(channel, (event) => this.observe(event));
   }
 
   /** Id of the channel the ARI application controls. */
@@ -117,7 +120,7 @@ export class SimCaller extends EventEmitter {
 
   /** Stops following the call and rejects pending `waitFor` calls; the simulator calls it when it stops. */
   dispose(): void {
-    this.engine.bus.off('event', this.listener);
+    this.unfollow();
     for (const abandon of [...this.pendingWaits]) abandon(new Error(`caller ${this.number}: the simulator stopped`));
   }
 
@@ -171,7 +174,7 @@ export class SimCaller extends EventEmitter {
     if (body.type === 'ChannelDestroyed') {
       this.record(body.type, body);
       this.state = 'hungup';
-      this.engine.bus.off('event', this.listener);
+      this.unfollow();
       this.record('hungup', body);
       return;
     }
