@@ -102,7 +102,7 @@ export interface AttemptOutcome {
  */
 export async function recordDeliveryAttempt(db: Database, delivery: ClaimedDelivery, outcome: AttemptOutcome, now = new Date()): Promise<DeliveryStatus> {
   const attempt = delivery.attempts + 1;
-  const status: DeliveryStatus = outcome.succeeded ? 'delivered' : outcome.nextAttemptAt ? 'pending' : 'failed';
+  const status = statusAfter(outcome);
   const error = outcome.error ? outcome.error.slice(0, 500) : null;
 
   await db.transaction(async (transaction) => {
@@ -137,6 +137,12 @@ export async function recordDeliveryAttempt(db: Database, delivery: ClaimedDeliv
     }
   });
   return status;
+}
+
+function statusAfter(outcome: AttemptOutcome): DeliveryStatus {
+  if (outcome.succeeded) return 'delivered';
+  if (outcome.nextAttemptAt) return 'pending';
+  return 'failed';
 }
 
 export interface DeliveryAttemptRecord {

@@ -71,7 +71,7 @@ export async function registerIntakeCase(db: Database, request: IntakeCaseInput,
   }
 }
 
-/** A duplicate idempotency key (another request won) or credit code (another case created the enterprise). */
+/** Tells whether a transaction lost a race on an idempotency key or on a new enterprise's credit code, so a retry finds the winner's row. */
 function isRetriedConstraint(error: UniqueConstraintError): boolean {
   const text = `${JSON.stringify(error.fields)} ${error.parent?.message ?? ''}`;
   return /idempotency|credit_code/.test(text);

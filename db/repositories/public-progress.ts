@@ -1,7 +1,7 @@
 /**
- * What the public progress page shows of a case: its number, kind, title, state and the
- * state changes with their times. Nothing else leaves here: no names, numbers, notes, units
- * or people of the platform.
+ * The public view of a case on the progress page: its number, kind, title, state and the state
+ * changes with their times. Nothing else leaves this module: no names, numbers, notes, units or
+ * people of the platform.
  */
 import { Op } from 'sequelize';
 import { CASE_KIND_LABELS, CASE_STATE_LABELS, CASE_CHANNEL_LABELS, type CaseChannel, type CaseKind, type CaseState } from '../../server/domain/terms';

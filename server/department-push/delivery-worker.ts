@@ -1,7 +1,7 @@
 /**
  * The worker that pushes dispatched cases to units' systems: every pass claims the deliveries
  * that are due, sends each as a signed POST, stores the attempt, and schedules the next try
- * with exponential backoff until the endpoint answers 2xx or the attempts run out.
+ * with exponential backoff until the endpoint returns 2xx or the attempts run out.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
@@ -14,7 +14,7 @@ export interface BackoffOptions {
   initialMs: number;
   /** Each further failure multiplies the delay by this (default 2). */
   factor: number;
-  /** Longest delay, in milliseconds (default one hour). */
+  /** Maximum delay, in milliseconds (default one hour). */
   maxMs: number;
   /** Attempts before the delivery is marked failed (default 48, about two days with the defaults). */
   maxAttempts: number;
@@ -151,7 +151,7 @@ export class DeliveryWorker {
   }
 }
 
-/** The cause of a failed fetch in a few words, such as `ECONNREFUSED` or `TimeoutError`. */
+/** Describes the cause of a failed fetch in a few words, such as `ECONNREFUSED` or `TimeoutError`. */
 function describeFetchError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code) return cause.code;

@@ -1,7 +1,8 @@
 /**
  * The body of a `case.dispatched` webhook: what a unit's system needs to handle the case. The
  * reporter's name, number and enterprise are masked when the report is anonymous or
- * confidential, as they are for unit handlers in the portal.
+ * confidential. Unlike the portal, a push stays masked after the platform releases the
+ * identity, because a sent webhook cannot be recalled.
  */
 import type { Database } from '../../db/database';
 import { getCase } from '../../db/repositories';
@@ -39,6 +40,10 @@ export async function buildCaseDispatchedPayload(
 
   const masked = isProtectedIdentity(detail);
   const enterprise = masked ? maskEnterprise(detail.enterprise) : detail.enterprise;
+  let reporter: CaseDispatchedPayload['case']['reporter'] = { name: detail.callerName, phone: detail.callerNumber, masked };
+  if (detail.anonymous) reporter = { name: null, phone: null, masked };
+  else if (masked) reporter = { name: maskName(detail.callerName), phone: maskPhoneNumber(detail.callerNumber), masked };
+
   return {
     event: delivery.event,
     deliveryId: delivery.id,
@@ -52,11 +57,7 @@ export async function buildCaseDispatchedPayload(
       content: detail.content,
       registeredAt: detail.createdAt,
       role: detail.handlingUnitId === delivery.orgUnitId ? 'lead' : 'co',
-      reporter: {
-        name: detail.anonymous ? null : masked ? maskName(detail.callerName) : detail.callerName,
-        phone: detail.anonymous ? null : masked ? maskPhoneNumber(detail.callerNumber) : detail.callerNumber,
-        masked,
-      },
+      reporter,
       enterprise: enterprise ? { name: enterprise.name, creditCode: enterprise.creditCode, address: enterprise.address } : null,
     },
     statusPath: `/api/department/cases/${detail.caseNo}/status`,

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../errors';
 import type { FieldLabels } from '../http/validation';
 import { verifySignature } from './signature';
 
-/** What a unit's system may report; the platform's own workflow stays the record of the state. */
+/** Statuses a unit's system may report. They are notes on the timeline, because the platform's workflow remains the record of the case state. */
 export const UNIT_SYSTEM_STATUSES = ['received', 'signed', 'in-progress', 'contacted', 'replied', 'returned'] as const;
 export type UnitSystemStatus = (typeof UNIT_SYSTEM_STATUSES)[number];
 
@@ -51,8 +51,9 @@ export interface SignedRequest {
 }
 
 /**
- * Returns the unit that signed the request; throws AUTH_INVALID for an unknown unit, a unit
- * without an active endpoint, a stale timestamp or a wrong signature, with one message for all.
+ * Returns the unit that signed the request. Throws AUTH_INVALID for an unknown unit, a unit
+ * without an active endpoint, a stale timestamp or a wrong signature. All four get one message,
+ * so a caller cannot probe which unit codes exist.
  */
 export async function authenticateUnit(db: Database, request: SignedRequest, logger: Logger): Promise<{ orgUnitId: number }> {
   const unit = request.unitCode ? await findUnitSecretByCode(db, request.unitCode) : null;

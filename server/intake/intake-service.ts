@@ -20,7 +20,7 @@ export interface IntakeReceipt {
   created: boolean;
 }
 
-/** The one answer for an unknown case number and a wrong query code, so neither can be probed. */
+/** The one error for an unknown case number and for a wrong query code, so neither can be probed. */
 export const progressNotFound = () => new AppError('NOT_FOUND', 404, '工单编号或查询码不正确，请核对后重试');
 
 /** Registers the case of the public web form with channel `web` and a new random query code. */
@@ -111,7 +111,8 @@ function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      // Keys of one object are unique, so no two compare equal.
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 export const PUBLIC_LIMIT_WINDOW_MS = 60 * 60 * 1000;
 
 /**
- * Allows `limit()` requests per client address per hour, then answers 429 RATE_LIMITED with
+ * Allows `limit()` requests per client address per hour, then responds with 429 RATE_LIMITED and
  * `message`. The address is Express's `request.ip`, which honours `trust proxy`.
  */
 export function publicRateLimit(limit: () => number, message: string): RequestHandler {

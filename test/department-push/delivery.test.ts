@@ -18,7 +18,7 @@ interface ReceivedWebhook {
   signatureValid: boolean;
 }
 
-/** A unit's system on 127.0.0.1: answers each webhook with the next status of `statuses`, then 200. */
+/** A unit's system on 127.0.0.1: responds to each webhook with the next status of `statuses`, then with 200. */
 async function startReceiver(statuses: number[]): Promise<{ url: string; received: ReceivedWebhook[]; server: Server }> {
   const received: ReceivedWebhook[] = [];
   const server = createServer((request, response) => {

@@ -6,7 +6,7 @@ export interface ApiProblem {
   fields: { field: string; message: string }[];
 }
 
-/** Posts `body` as JSON; resolves with the parsed answer, or rejects with an `ApiProblem`. */
+/** Posts `body` as JSON; resolves with the parsed response, or rejects with an `ApiProblem`. */
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   let response: Response;
   try {

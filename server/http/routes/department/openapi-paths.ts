@@ -83,7 +83,7 @@ export const DEPARTMENT_PATHS: Record<string, JsonSchema> = {
   '/api/admin/unit-endpoints/{orgUnitId}': {
     put: {
       summary: "Set a unit's webhook URL and secret",
-      description: 'Without `secret` the platform generates one and returns it in this answer only.',
+      description: 'Without `secret` the platform generates one and returns it in this response only.',
       parameters: [pathParameter('orgUnitId', 'integer')],
       requestBody: { required: true, content: { 'application/json': { schema: schemaOf(unitEndpointRequestSchema) } } },
       responses: {
