@@ -9,6 +9,7 @@ import type { Hotline } from '../ivr/index';
 import type { AgentStateStore } from './agents/agent-state-store';
 import type { LoginRateLimiter } from './auth/login-rate-limiter';
 import type { TokenService } from './auth/tokens';
+import type { CaseChangeNotice } from './cases/case-change-notifier';
 import type { Config } from './config';
 
 /** The part of a running hotline the server uses; tests pass a fake with the same shape. */
@@ -25,4 +26,6 @@ export interface ServerContext {
   hotline: () => HotlineLink | null;
   /** Tells the user's open desktops about the case and refreshes the screen pops of its caller's calls. */
   caseRegistered: (userId: number, detail: CaseDetail) => void;
+  /** Tells the desktops of the units, leaders and supervisors concerned about a workflow action. */
+  caseChanged?: (notice: CaseChangeNotice) => void;
 }

@@ -21,6 +21,7 @@ import { DeliveryWorker } from './department-push/delivery-worker';
 import { createHttpApp } from './http/app';
 import { createGateway, type DeskServer } from './realtime/gateway';
 import { notifyDeadlinePass } from './scheduler/deadline-notifier';
+import { notifyCaseChange } from './cases/case-change-notifier';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler';
 import { findAgentProfileByAgentId, toAgentProfile } from './users/signed-in-user';
 
@@ -128,6 +129,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     agents,
     loginLimiter: new LoginRateLimiter(options.loginRateLimit),
     hotline: () => hotline,
+    caseChanged: (notice) => notifyCaseChange(gateway.io, notice),
     caseRegistered: (userId, detail) => {
       const { id, caseNo, state, kind, channel, title, createdAt } = detail;
       gateway.notifyCaseSaved(userId, { id, caseNo, state, kind, channel, title, createdAt });

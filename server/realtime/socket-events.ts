@@ -68,6 +68,20 @@ export interface DeadlineChangeSummary {
   dueAt: string;
 }
 
+/** A workflow action on a case, sent to the desktops of the people the case concerns. */
+export interface CaseChangeSummary {
+  caseId: number;
+  caseNo: string;
+  title: string;
+  /** Timeline entry type of the action, such as `dispatched` or `signed`. */
+  type: string;
+  fromState: CaseState;
+  toState: CaseState;
+  actorUserId: number;
+  /** ISO time of the action. */
+  at: string;
+}
+
 /** A supervision notice (督办单) raised to a unit for a missed due date, or escalated (升级督办). */
 export interface SupervisionNoticeSummary {
   noticeId: number;
@@ -102,6 +116,8 @@ export interface ServerToClientEvents {
   'case:deadline': (event: { at: string; changes: DeadlineChangeSummary[] }) => void;
   /** Supervision notices that concern this user were raised or escalated (scheduler pass at `at`). */
   'case:supervision': (event: { at: string; notices: SupervisionNoticeSummary[] }) => void;
+  /** Someone took a workflow action on a case that concerns this user; inboxes and open case screens reload it. */
+  'case:changed': (event: CaseChangeSummary) => void;
 }
 
 export interface ClientToServerEvents {
@@ -133,6 +149,7 @@ export const SERVER_TO_CLIENT_EVENTS = [
   'case:saved',
   'case:deadline',
   'case:supervision',
+  'case:changed',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 export const CLIENT_TO_SERVER_EVENTS = [

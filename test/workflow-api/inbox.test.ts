@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextEvent } from '../server/support/test-platform';
 import { DIALECTS, startWorkflowPlatform, type Username, type WorkflowPlatform } from './support/workflow-platform';
 
 describe.each(DIALECTS)('inboxes on %s', (dialect) => {
@@ -97,6 +98,36 @@ describe.each(DIALECTS)('inboxes on %s', (dialect) => {
 
     await p.must('leader1', cases['实名投诉'], 'instruct', { instruction: '请税务局牵头办理' });
     expect(await idsOf('leader1')).toEqual([cases['匿名咨询']]);
+  });
+
+  it('tells the unit and the leader live', async () => {
+    const [unitDesktop, leaderDesktop, otherUnitDesktop] = await Promise.all([
+      p.test.connect(p.token.tax1),
+      p.test.connect(p.token.leader2),
+      p.test.connect(p.token.housing1),
+    ]);
+    const otherUnitCases: number[] = [];
+    otherUnitDesktop.on('case:changed', (change) => otherUnitCases.push(change.caseId));
+    const { id, caseNo } = await p.register({ title: '实时通知测试' });
+
+    const dispatched = nextEvent(unitDesktop, 'case:changed', (change) => change.caseId === id);
+    await p.must('agent1', id, 'dispatch', { leadUnitId: p.unitId('0105') });
+    expect(await dispatched).toMatchObject({ caseId: id, caseNo, type: 'dispatched', fromState: 'registered', toState: 'dispatched', actorUserId: p.userId('agent1') });
+
+    const escalated = nextEvent(leaderDesktop, 'case:changed', (change) => change.caseId === id);
+    await p.must('monitor1', id, 'escalate', { reason: '请领导协调', leaderUserId: p.userId('leader2') });
+    expect(await escalated).toMatchObject({ caseId: id, type: 'escalated' });
+
+    const signed = nextEvent(unitDesktop, 'case:changed', (change) => change.caseId === id && change.type === 'signed');
+    await p.must('tax1', id, 'sign');
+    await signed;
+    // Socket.IO keeps the order of one connection, so once the other unit has the event of a
+    // later dispatch, it would already have any event of this case.
+    const other = await p.register({ title: '另一个单位的工单' });
+    const laterEvent = nextEvent(otherUnitDesktop, 'case:changed', (change) => change.caseId === other.id);
+    await p.must('agent1', other.id, 'dispatch', { leadUnitId: p.unitId('0103') });
+    await laterEvent;
+    expect(otherUnitCases).not.toContain(id);
   });
 
   it('keeps each unit to its own cases and the platform out of inboxes', async () => {

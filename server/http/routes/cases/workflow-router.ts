@@ -9,6 +9,7 @@ import { getCase, listIdentityViews } from '../../../../db/repositories';
 import type { ServerContext } from '../../../context';
 import { forbidden, notFound } from '../../../errors';
 import { canReadCase, loadCaseActor } from '../../../cases/case-access';
+import { caseChangeNotice } from '../../../cases/case-change-notifier';
 import { performCaseAction } from '../../../cases/case-actions';
 import type { CaseActor } from '../../../cases/case-membership';
 import { buildCaseView } from '../../../cases/case-workflow-view';
@@ -44,7 +45,9 @@ export function caseWorkflowRouter(context: ServerContext): Router {
     const actor = await actorOf(request);
 
     await performCaseAction(context, actor, id, { action, version, input });
-    response.json(await buildCaseView(db, actor, id));
+    const view = await buildCaseView(db, actor, id);
+    context.caseChanged?.(caseChangeNotice(view, actor.userId));
+    response.json(view);
   });
 
   router.post('/api/cases/:id/reveal-identity', allow('identity:release'), async (request, response) => {
