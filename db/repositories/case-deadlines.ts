@@ -8,7 +8,7 @@ import { Op, type Transaction } from 'sequelize';
 import { CASE_KINDS, type CaseKind } from '../../server/domain/terms';
 import { invalidState, notFound } from '../../server/errors';
 import { warningStartsAt } from '../../server/scheduler/warning-start';
-import { computeDueDates, extendDueDate, resolveStageLimits, TIME_LIMIT_STAGES, type TimeLimit, type TimeLimitStage } from '../../server/workflow/time-limits';
+import { addTimeLimit, computeDueDates, extendDueDate, resolveStageLimits, TIME_LIMIT_STAGES, type TimeLimit, type TimeLimitStage } from '../../server/workflow/time-limits';
 import type { DeadlineLevel } from '../../server/workflow/working-calendar';
 import type { Database } from '../database';
 import type { CaseDeadlineRow, SupervisionResolution } from '../models';
@@ -194,6 +194,38 @@ export async function markStageMet(db: Database, caseId: number, stage: TimeLimi
     await deadline.update({ metAt: at, nextCheckAt: null }, { transaction: tx });
     await resolveNotices(db, [deadline.id], 'met', at, tx);
     return presentDeadline(deadline, at);
+  });
+}
+
+/**
+ * Starts a new clock of one stage at `at`, for a case sent back to its unit after that stage was
+ * met (rework after review, a dissatisfied caller, a reopening). The limit is the stage's limit
+ * for the case's kind and category, counted from `at`. An open clock of the stage is cancelled
+ * first. The clock belongs to the case's lead unit. Throws NOT_FOUND for an unknown case.
+ */
+export async function restartCaseStage(db: Database, caseId: number, stage: TimeLimitStage, at: Date, transaction?: Transaction): Promise<CaseDeadlineRecord> {
+  return within(db, transaction, async (tx) => {
+    const row = await db.models.Case.findByPk(caseId, { attributes: ['id', 'kind', 'categoryId', 'handlingUnitId'], transaction: tx });
+    if (!row) throw notFound('工单');
+
+    const open = await db.models.CaseDeadline.findAll({ where: { caseId, stage, ...openDeadline }, attributes: ['id'], transaction: tx });
+    if (open.length > 0) {
+      const ids = open.map((deadline) => deadline.id);
+      await db.models.CaseDeadline.update({ cancelledAt: at, nextCheckAt: null }, { where: { id: { [Op.in]: ids } }, transaction: tx });
+      await resolveNotices(db, ids, 'cancelled', at, tx);
+    }
+
+    const { settings, calendar, categories } = await timeLimitInputs(db, tx, row.categoryId ?? null);
+    const kind: CaseKind = CASE_KINDS.includes(row.kind) ? row.kind : 'consultation';
+    const limit = resolveStageLimits(settings, kind, categoryPath(categories, row.categoryId ?? null)).limits[stage];
+    const dueAt = addTimeLimit(calendar, at, limit);
+    const warnAt = warningStartsAt(calendar, { startedAt: at, dueAt, unit: limit.unit }, settings.warning);
+    const created = await db.models.CaseDeadline.create(
+      { caseId, orgUnitId: row.handlingUnitId ?? null, stage, limitAmount: limit.amount, limitUnit: limit.unit, startedAt: at, dueAt, warnAt, level: 'normal', nextCheckAt: warnAt },
+      { transaction: tx },
+    );
+    db.logger.debug({ caseId, stage, dueAt }, 'case deadline restarted');
+    return presentDeadline(created, at);
   });
 }
 

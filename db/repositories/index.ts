@@ -36,7 +36,7 @@ export { listInbox, MAX_INBOX_LIMIT, UNIT_INBOX_STATES } from './inbox';
 export type { InboxItem, InboxOwner, InboxPage } from './inbox';
 export { findOpenCasesOfSameOrigin } from './duplicates';
 export type { DuplicateCandidate } from './duplicates';
-export { cancelCaseDeadlines, deadlineLevelAt, extendCaseDeadlines, getCaseDueDates, markStageMet, startCaseDeadlines } from './case-deadlines';
+export { cancelCaseDeadlines, deadlineLevelAt, extendCaseDeadlines, getCaseDueDates, markStageMet, restartCaseStage, startCaseDeadlines } from './case-deadlines';
 export type { CaseDeadlineRecord, CaseDueDates } from './case-deadlines';
 export { calendarYears, deleteCalendarDay, listCalendarDays, loadWorkingCalendar, replaceCalendarYear, saveCalendarDay } from './working-calendar';
 export type { CalendarDayRecord } from './working-calendar';

@@ -5,6 +5,7 @@ import {
   extendCaseDeadlines,
   getCaseDueDates,
   markStageMet,
+  restartCaseStage,
   saveCalendarDay,
   saveTimeLimitSettings,
   seed,
@@ -124,6 +125,19 @@ describe.each(DIALECTS)('case deadlines on %s', (dialect) => {
     expect(stageOf(restarted, 'sign').dueAt).toBe('2026-10-13T15:59:59.000Z');
     expect(rows.filter((row) => row.cancelledAt !== null)).toHaveLength(3);
     expect(rows.filter((row) => row.cancelledAt === null)).toHaveLength(3);
+  });
+
+  it('restarts the completion clock for rework', async () => {
+    const { caseId } = await dispatchCase(test.db, BEFORE_NATIONAL_DAY, 'complaint');
+    for (const stage of ['sign', 'first-contact', 'complete'] as const) await markStageMet(test.db, caseId, stage, new Date('2026-10-08T02:00:00Z'));
+
+    const rework = await restartCaseStage(test.db, caseId, 'complete', new Date('2026-10-14T02:00:00Z'));
+    const { dueDates, deadlineLevel } = await getCaseDueDates(test.db, caseId, { now: new Date('2026-10-14T03:00:00Z') });
+
+    expect(rework.dueAt).toBe('2026-10-28T15:59:59.000Z');
+    expect(dueDates.complete?.id).toBe(rework.id);
+    expect(dueDates.complete?.metAt).toBeNull();
+    expect(deadlineLevel).toBe('normal');
   });
 
   it('cancels every running clock', async () => {
