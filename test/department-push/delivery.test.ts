@@ -132,6 +132,25 @@ describe.each(DIALECTS)('department push on %s', (dialect) => {
     expect(detail.body.timeline.map((event: { type: string }) => event.type)).toContain('pushed-to-unit-system');
   });
 
+  it('pushes a case dispatched through the workflow', async () => {
+    receiver = await startReceiver([]);
+    await setEndpoint(receiver.url);
+    const supervisor = await test.login('monitor1');
+    const created = await registerCase();
+    const coUnitId = (await test.platform.db.models.OrgUnit.findOne({ where: { code: '0102' } }))!.id;
+
+    const dispatched = await test.request('POST', `/api/cases/${created.id}/actions`, {
+      token: supervisor,
+      body: { action: 'dispatch', leadUnitId: unitId, coUnitIds: [coUnitId] },
+    });
+    await deliverAll(fastWorker(), created.id);
+
+    expect(dispatched.status).toBe(200);
+    const deliveries = await test.request('GET', `/api/cases/${created.id}/deliveries`, { token: agent });
+    expect(deliveries.body.map((delivery: { orgUnitId: number; status: string }) => [delivery.orgUnitId, delivery.status])).toEqual([[unitId, 'delivered']]);
+    expect(JSON.parse(receiver.received[0].body).case).toMatchObject({ caseNo: created.caseNo, role: 'lead' });
+  });
+
   it('masks a confidential reporter in the webhook', async () => {
     receiver = await startReceiver([]);
     await setEndpoint(receiver.url);
