@@ -2,8 +2,13 @@
  * The platform under benchmark, in a process of its own so that its CPU and memory are
  * measured apart from the simulator and the simulated agents. Started by `run.ts` with the
  * configuration in its environment and the number of bench agents in BENCH_AGENTS; it seeds
- * those agents, listens, reports `{ type: 'ready', url }` over IPC and answers `usage`
+ * those agents, listens, reports `{ type: 'ready', url, tokens }` over IPC and answers `usage`
  * requests with its CPU time and memory.
+ *
+ * The agents' tokens are signed here, as the login route signs them, instead of through
+ * hundreds of logins: each login checks a bcrypt hash, which costs the platform tens of CPU
+ * seconds per round before any call. A desktop connecting with such a token loads its agent
+ * profile as after a login.
  */
 import { pino } from 'pino';
 import { openDatabase } from '../../db/database';
@@ -13,6 +18,7 @@ import { seed } from '../../db/seed/index';
 import { createSeedUsers } from '../../db/seed/reference';
 import { PLATFORM_CODE } from '../../db/seed/organisation';
 import { loadConfig } from '../../server/config';
+import { createTokenService } from '../../server/auth/tokens';
 import { createPlatform } from '../../server/platform';
 import { BENCH_PASSWORD, benchAgentExtension, benchAgentUsername, type BenchMessage } from './protocol';
 
@@ -32,7 +38,12 @@ async function main(): Promise<void> {
     agent: { extension: benchAgentExtension(index), skills: ['enterprise' as const, 'general' as const] },
   }));
   await createSeedUsers(db, agents, BENCH_PASSWORD);
+  const users = await db.models.User.findAll({ where: { username: agents.map((agent) => agent.username) } });
+  const userIds = new Map(users.map((user) => [user.username, user.id]));
   await db.close();
+
+  const tokenService = createTokenService({ secret: config.JWT_SECRET, ttlSeconds: config.TOKEN_TTL_S });
+  const tokens = agents.map((agent) => tokenService.sign({ userId: userIds.get(agent.username)!, role: 'agent', agentId: agent.username }));
 
   const platform = await createPlatform({ config, logger, serveRenderer: false });
   const { url } = await platform.listen();
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
       void platform.close().then(() => process.exit(0));
     }
   });
-  send({ type: 'ready', url });
+  send({ type: 'ready', url, tokens });
 }
 
 main().catch((error: unknown) => {

@@ -1,88 +1,86 @@
 /**
- * `npm run bench`: simultaneous calls through the Asterisk simulator into the platform, which
- * runs in a child process (platform-process.ts) on a fresh SQLite file. For each round size it
- * prints the screen-pop latency (the simulated agent phone starts ringing → the pop reaches that
- * agent's socket), call set-ups per second and the platform process's CPU and memory.
+ * `npm run bench` (first part): simultaneous calls through the Asterisk simulator into the
+ * platform. Three processes on one machine:
+ * - the platform (platform-process.ts) on a fresh database, the process being measured;
+ * - the simulator with its scripted phones and callers (simulator-process.ts);
+ * - this driver, which holds one logged-in, ready agent socket per bench agent.
  *
- * Every simulated caller presses 1 as the welcome starts; every bench agent is ready and its
- * phone answers after BENCH_PICKUP_MS. Ringing and pop times are read in this process with one
- * clock (performance.now()).
+ * For each round size it prints the screen-pop latency (the agent's simulated phone starts
+ * ringing → the `call:pop` reaches that agent's socket), call set-ups per second (answered
+ * calls / time from the first dial to the last answer), and the platform's CPU and memory. The
+ * driver's and the simulator's own CPU and event-loop delay are printed too, to show whether the
+ * measuring side kept up. Ringing times come from the simulator process and pop times from this
+ * one, both on `performance.timeOrigin + performance.now()` (one system clock).
+ *
+ * Every caller presses 1 as the welcome starts; every bench agent is ready and its phone
+ * answers by itself after BENCH_PICKUP_MS. The platform process signs the agents' tokens, so
+ * hundreds of bcrypt checks do not load it before the round (the first agent logs in). Environment:
+ * - BENCH_DB: `sqlite` (default, a file in a temporary folder) or `mysql` (a fresh database
+ *   `mq_bench_<calls>_<pid>` per round on DB_HOST/DB_PORT/DB_USER, dropped afterwards);
+ * - BENCH_ROUNDS: comma-separated numbers of simultaneous calls, default `50,200`;
+ * - BENCH_RAMP_S: seconds over which a round's calls arrive, evenly spread, default 10;
+ * - BENCH_PICKUP_MS: real ring time before a phone answers, default 300;
+ * - BENCH_TIME_SCALE: simulated prompts and DTMF run at this fraction of real time, default 0.2;
+ * - BENCH_LOG_LEVEL: the platform's pino level, default `warn`;
+ * - BENCH_PROFILE_DIR: write V8 CPU profiles of the platform and the simulator there.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import mysql from 'mysql2/promise';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/socket-events';
-import { startSimulator, type SimCaller, type Simulator } from '../sim/index';
-import { BENCH_PASSWORD, benchAgentExtension, benchAgentUsername, type BenchMessage } from './protocol';
+import { forkBenchChild, nextMessage, stopChild } from './children';
+import {
+  BENCH_PASSWORD,
+  benchAgentExtension,
+  benchAgentUsername,
+  benchCallerNumber,
+  sharedClockMs,
+  type BenchMessage,
+  type SimulatorReport,
+  type SimulatorRequest,
+} from './protocol';
+import { printRounds, type RoundResult } from './round-report';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ROUNDS = (process.env.BENCH_ROUNDS ?? '50,200').split(',').map(Number);
 const PICKUP_MS = Number(process.env.BENCH_PICKUP_MS ?? 300);
-/** Simulated durations (prompts, DTMF) run at this fraction of real time. */
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.2);
-const ROUND_TIMEOUT_MS = 120_000;
-/** Calls arrive evenly spread over this many milliseconds, then all stay up until every one is answered. */
 const RAMP_MS = Number(process.env.BENCH_RAMP_S ?? 10) * 1000;
+const ROUND_TIMEOUT_MS = 120_000;
 const DATABASE = process.env.BENCH_DB === 'mysql' ? 'mysql' : 'sqlite';
-
-interface RoundResult {
-  calls: number;
-  /** Calls whose agent answered and was bridged with the caller. */
-  answered: number;
-  pops: number[];
-  setupSeconds: number;
-  cpuPercent: number;
-  rssMiB: number;
-  heapMiB: number;
-}
 
 async function main(): Promise<void> {
   const results: RoundResult[] = [];
   for (const calls of ROUNDS) {
     results.push(await runRound(calls));
   }
-
-  process.stdout.write('\nscreen pop and call set-up, simulator → platform (one child process, SQLite)\n');
-  process.stdout.write('calls | answered | pop p50 ms | pop p99 ms | pop max ms | set-ups/s | platform CPU % of one core | RSS MiB | heap MiB\n');
-  for (const result of results) {
-    const sorted = [...result.pops].sort((a, b) => a - b);
-    process.stdout.write(
-      [
-        result.calls,
-        result.answered,
-        percentile(sorted, 0.5).toFixed(1),
-        percentile(sorted, 0.99).toFixed(1),
-        (sorted.at(-1) ?? NaN).toFixed(1),
-        (result.answered / result.setupSeconds).toFixed(1),
-        result.cpuPercent.toFixed(0),
-        result.rssMiB.toFixed(0),
-        result.heapMiB.toFixed(0),
-      ].join(' | ') + '\n',
-    );
-  }
+  printRounds(results, { database: DATABASE, rampSeconds: RAMP_MS / 1000 });
 }
 
 async function runRound(calls: number): Promise<RoundResult> {
   const secret = randomBytes(16).toString('hex');
-  const jwtSecret = randomBytes(32).toString('hex');
   const folder = mkdtempSync(join(tmpdir(), 'mq-bench-'));
-  const sim = await startSimulator({ ariUser: 'hotline', ariPassword: secret, amiUser: 'hotline', amiSecret: secret, timeScale: TIME_SCALE });
+  const database = databaseSettings(folder, calls);
   const extensions = Array.from({ length: calls }, (_, index) => benchAgentExtension(index));
-  for (const extension of extensions) sim.addPhone({ extension, answer: 'auto', answerAfterMs: PICKUP_MS / TIME_SCALE });
+  const simulator = forkBenchChild('simulator-process.ts', process.env);
+  const sockets: AgentSocket[] = [];
+  let platform: ChildProcess | null = null;
+  try {
+    simulator.send({ type: 'start', ariPassword: secret, amiSecret: secret, timeScale: TIME_SCALE, extensions, answerAfterMs: PICKUP_MS / TIME_SCALE } satisfies SimulatorRequest);
+    const sim = await nextMessage(simulator, isReport('started'), 'started');
 
-  const child = fork(join(import.meta.dirname, 'platform-process.ts'), [], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])],
-    env: {
+    platform = forkBenchChild('platform-process.ts', {
       ...process.env,
       BENCH_AGENTS: String(calls),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      ...databaseSettings(folder, calls),
-      JWT_SECRET: jwtSecret,
+      ...database,
+      JWT_SECRET: randomBytes(32).toString('hex'),
       PORT: '0',
       ARI_URL: sim.ariUrl,
       ARI_PASSWORD: secret,
@@ -91,77 +89,84 @@ async function runRound(calls: number): Promise<RoundResult> {
       MENU_TIMEOUT_S: '3',
       AGENT_RING_TIMEOUT_S: '15',
       WRAP_UP_S: '0',
-    },
-  });
-  const sockets: AgentSocket[] = [];
-  try {
-    const { url } = await nextMessage(child, 'ready');
-    const ringingAt = new Map<string, number>();
+    });
+    const { url, tokens } = await nextMessage(platform, isBench('ready'), 'ready');
+
+    // A pop may reach its socket before the simulator's report of the ringing, so whichever of
+    // the two comes second completes the pair. Pairs are keyed by phone and caller.
     const pops: number[] = [];
+    const unpaired = { rings: new Map<string, number>(), pops: new Map<string, number>() };
+    const pair = (key: string, at: number, kind: 'rings' | 'pops') => {
+      const other = kind === 'rings' ? unpaired.pops : unpaired.rings;
+      const otherAt = other.get(key);
+      if (otherAt === undefined) return void unpaired[kind].set(key, at);
+      other.delete(key);
+      pops.push(kind === 'rings' ? otherAt - at : at - otherAt);
+    };
+    const dialFailures: string[] = [];
+    simulator.on('message', (report: SimulatorReport) => {
+      if (report.type === 'ringing') pair(`${report.extension}|${report.callerNumber}`, report.at, 'rings');
+      if (report.type === 'dial-failed') dialFailures.push(`${report.callerNumber}: ${report.message}`);
+    });
+
     const answeredAt: number[] = [];
+    const offersEnded = new Map<string, number>();
     let resolveAllAnswered = () => {};
     const allAnswered = new Promise<void>((resolve) => (resolveAllAnswered = resolve));
-    for (const extension of extensions) {
-      sim.phone(extension)!.on('ringing', (info) => ringingAt.set(info.callerNumber, info.at));
-    }
-
-    const tokens = await Promise.all(extensions.map((_, index) => login(url, benchAgentUsername(index))));
-    for (const token of tokens) {
+    // The first agent logs in as a desktop does; the platform process signed the other tokens.
+    tokens[0] = await login(url, benchAgentUsername(0));
+    tokens.forEach((token, index) => {
       const socket: AgentSocket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true });
-      socket.on('call:pop', (pop) => {
-        const rang = ringingAt.get(pop.callerNumber);
-        if (process.env.BENCH_DEBUG) process.stderr.write(`pop ${pop.callerNumber} ${rang === undefined ? 'unmatched' : (performance.now() - rang).toFixed(1)} ringing=${ringingAt.size}\n`);
-        if (rang !== undefined) pops.push(performance.now() - rang);
-      });
+      socket.on('call:pop', (pop) => pair(`${extensions[index]}|${pop.callerNumber}`, sharedClockMs(), 'pops'));
+      socket.on('call:offer-ended', ({ outcome }) => offersEnded.set(outcome, (offersEnded.get(outcome) ?? 0) + 1));
       socket.on('call:answered', () => {
-        answeredAt.push(performance.now());
+        answeredAt.push(sharedClockMs());
         if (answeredAt.length === calls) resolveAllAnswered();
       });
       sockets.push(socket);
-    }
-    await Promise.all(sockets.map((socket) => new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => socket.emit('agent:set-state', { state: 'ready' }, (reply) => (reply.ok ? resolve() : reject(new Error(reply.message)))));
-      socket.once('connect_error', reject);
-    })));
+    });
+    await Promise.all(sockets.map((socket) => setReady(socket)));
 
-    child.send({ type: 'usage' } satisfies BenchMessage);
-    const before = await nextMessage(child, 'usage');
-    const started = performance.now();
+    const platformBefore = await platformUsage(platform);
+    const started = sharedClockMs();
     const driverCpuBefore = process.cpuUsage();
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
-    const callers = await Promise.all(
-      Array.from({ length: calls }, async (_, index) => {
-        await delay((RAMP_MS * index) / calls);
-        return placeCall(sim, `1390000${String(index).padStart(4, '0')}`);
-      }),
-    );
+    simulator.send({ type: 'dial', numbers: extensions.map((_, index) => benchCallerNumber(index)), rampMs: RAMP_MS } satisfies SimulatorRequest);
     const timeout = setTimeout(() => resolveAllAnswered(), ROUND_TIMEOUT_MS);
     await allAnswered;
     clearTimeout(timeout);
-    const lastAnswered = Math.max(...answeredAt);
-    const wallSeconds = (performance.now() - started) / 1000;
+    const wallSeconds = (sharedClockMs() - started) / 1000;
     loopDelay.disable();
     const driverCpu = process.cpuUsage(driverCpuBefore);
-    process.stderr.write(`driver (simulator and agent sockets): CPU ${(((driverCpu.user + driverCpu.system) / 1e6 / wallSeconds) * 100).toFixed(0)} % of one core, event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms\n`);
-    child.send({ type: 'usage' } satisfies BenchMessage);
-    const after = await nextMessage(child, 'usage');
+    const platformAfter = await platformUsage(platform);
+    simulator.send({ type: 'usage' } satisfies SimulatorRequest);
+    const simUsage = await nextMessage(simulator, isReport('usage'), 'usage');
 
-    await Promise.all(callers.map((caller) => caller.hangup().catch(() => undefined)));
+    simulator.send({ type: 'hang-up' } satisfies SimulatorRequest);
+    await nextMessage(simulator, isReport('hung-up'), 'hung-up');
+    for (const failure of dialFailures) process.stderr.write(`dial failed: ${failure}\n`);
+
+    const percentOfCore = (micros: number) => (micros / 1e6 / wallSeconds) * 100;
     return {
       calls,
       answered: answeredAt.length,
       pops,
-      setupSeconds: (lastAnswered - started) / 1000,
-      cpuPercent: ((after.cpuMicros - before.cpuMicros) / 1e6 / wallSeconds) * 100,
-      rssMiB: after.rssBytes / 2 ** 20,
-      heapMiB: after.heapUsedBytes / 2 ** 20,
+      offersEnded: Object.fromEntries(offersEnded),
+      setupSeconds: (Math.max(...answeredAt) - started) / 1000,
+      platform: {
+        cpuPercent: percentOfCore(platformAfter.cpuMicros - platformBefore.cpuMicros),
+        rssMiB: platformAfter.rssBytes / 2 ** 20,
+        heapMiB: platformAfter.heapUsedBytes / 2 ** 20,
+      },
+      driver: { cpuPercent: percentOfCore(driverCpu.user + driverCpu.system), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 },
+      simulator: { cpuPercent: percentOfCore(simUsage.cpuMicros), loopDelayP99Ms: simUsage.loopDelayP99Ms, loopDelayMaxMs: simUsage.loopDelayMaxMs },
     };
   } finally {
     for (const socket of sockets) socket.disconnect();
-    child.send({ type: 'stop' } satisfies BenchMessage);
-    await new Promise((resolve) => child.once('exit', resolve));
-    await sim.stop();
+    if (platform) await stopChild(platform, { type: 'stop' } satisfies BenchMessage);
+    await stopChild(simulator, { type: 'stop' } satisfies SimulatorRequest);
+    if (DATABASE === 'mysql') await dropDatabase(database.DB_NAME);
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -172,10 +177,18 @@ function databaseSettings(folder: string, calls: number): Record<string, string>
   return { DB_DIALECT: 'sqlite', DB_STORAGE: join(folder, 'bench.sqlite') };
 }
 
-async function placeCall(sim: Simulator, from: string): Promise<SimCaller> {
-  const caller = await sim.dial({ from });
-  void caller.waitFor('PlaybackStarted', ROUND_TIMEOUT_MS).then(() => caller.sendDtmf('1'), () => undefined);
-  return caller;
+async function dropDatabase(name: string): Promise<void> {
+  const connection = await mysql.createConnection({
+    host: process.env.DB_HOST ?? '127.0.0.1',
+    port: Number(process.env.DB_PORT ?? 3306),
+    user: process.env.DB_USER ?? 'root',
+    password: process.env.DB_PASSWORD ?? '',
+  });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await connection.end();
+  }
 }
 
 /** Logs in as a bench agent through the REST API, as a desktop does. */
@@ -189,33 +202,28 @@ async function login(url: string, username: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-type ReadyMessage = Extract<BenchMessage, { url: string }>;
-type UsageMessage = Extract<BenchMessage, { cpuMicros: number }>;
-
-function nextMessage(child: ChildProcess, type: 'ready'): Promise<ReadyMessage>;
-function nextMessage(child: ChildProcess, type: 'usage'): Promise<UsageMessage>;
-function nextMessage(child: ChildProcess, type: 'ready' | 'usage'): Promise<ReadyMessage | UsageMessage> {
+function setReady(socket: AgentSocket): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onMessage = (message: BenchMessage) => {
-      const matches = type === 'ready' ? 'url' in message : 'cpuMicros' in message;
-      if (!matches) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as ReadyMessage | UsageMessage);
-    };
-    const onExit = (code: number | null) => reject(new Error(`platform process exited with ${code} before sending ${type}`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
+    socket.once('connect', () => socket.emit('agent:set-state', { state: 'ready' }, (reply) => (reply.ok ? resolve() : reject(new Error(reply.message)))));
+    socket.once('connect_error', reject);
   });
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+type UsageMessage = Extract<BenchMessage, { cpuMicros: number }>;
+
+async function platformUsage(platform: ChildProcess): Promise<UsageMessage> {
+  const usage = nextMessage(platform, isBench('usage'), 'usage');
+  platform.send({ type: 'usage' } satisfies BenchMessage);
+  return usage;
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+function isBench<T extends 'ready' | 'usage'>(type: T) {
+  return (message: BenchMessage): message is Extract<BenchMessage, T extends 'ready' ? { url: string } : { cpuMicros: number }> =>
+    type === 'ready' ? 'url' in message : 'cpuMicros' in message;
+}
+
+function isReport<T extends SimulatorReport['type']>(type: T) {
+  return (report: SimulatorReport): report is Extract<SimulatorReport, { type: T }> => report.type === type;
 }
 
 main().catch((error: unknown) => {
