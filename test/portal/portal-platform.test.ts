@@ -3,7 +3,8 @@
  * and the renderer it serves), on SQLite and on MariaDB: a supervisor dispatches a case chosen
  * from the org tree, the unit handler signs for it, contacts the caller and replies with an
  * attachment, a leader writes an instruction on the escalated case, and the supervisor reviews,
- * calls back and archives it. Last, a unit acts on a case that was moved away meanwhile.
+ * calls back and archives it. Then a duplicate is merged, a confidential identity released to
+ * the unit, and a unit acts on a case that was moved away meanwhile.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,27 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
     const form = panel().getByRole('form', { name: `${label}表单` });
     await fill(form);
     await form.getByRole('button', { name: `确认${label}` }).click();
+  }
+
+  /** Registers a case as `token`'s user and returns its id and number. */
+  async function registerCase(token: string, fields: { title: string; callerNumber: string; confidential?: boolean }) {
+    const categories = await test.request('GET', '/api/categories', { token });
+    const created = await test.request('POST', '/api/cases', {
+      token,
+      body: {
+        channel: 'phone',
+        kind: 'complaint',
+        categoryId: categories.body[1].id,
+        callerName: '彭立新',
+        callerNumber: fields.callerNumber,
+        anonymous: false,
+        confidential: fields.confidential ?? false,
+        title: fields.title,
+        content: `${fields.title}，请尽快处理。`,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body as { id: number; caseNo: string };
   }
 
   beforeAll(async () => {
@@ -181,6 +203,49 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
     await takeAction('归档');
     await expect.poll(caseState, WAIT).toBe('已归档');
     expect(await panel().getByRole('toolbar', { name: '可办理操作' }).count()).toBe(0);
+    await logOut();
+  });
+
+  it('offers a duplicate for merging instead of a second dispatch', async () => {
+    const agent = await test.login('agent1');
+    const first = await registerCase(agent, { title: '厂区周边路灯长期不亮', callerNumber: '13837060003' });
+    const second = await registerCase(agent, { title: '厂区周边路灯一直不亮', callerNumber: '13837060003' });
+    caseNo = second.caseNo;
+
+    await logIn('monitor1');
+    await page.getByLabel('状态筛选').selectOption({ label: '已登记' });
+    await row().getByRole('button', { name: caseNo }).click();
+    await expect.poll(() => panel().getByRole('list', { name: '疑似重复工单' }).textContent(), WAIT).toContain(first.caseNo);
+
+    await takeAction('并单', async (form) => {
+      await form.getByLabel('并入的主工单').selectOption({ label: `${first.caseNo} 厂区周边路灯长期不亮` });
+    });
+
+    await expect.poll(caseState, WAIT).toBe('已并单');
+    await logOut();
+  });
+
+  it('releases a confidential identity to the unit', async () => {
+    const agent = await test.login('agent1');
+    const unitHandler = await test.login('unit1');
+    const created = await registerCase(agent, { title: '举报窗口人员索要好处费', callerNumber: '13837060004', confidential: true });
+    caseNo = created.caseNo;
+    const units = await test.request('GET', '/api/org-units', { token: agent });
+    const market = units.body.find((unit: { code: string }) => unit.code === '0101').id;
+    await test.request('POST', `/api/cases/${created.id}/actions`, { token: agent, body: { action: 'dispatch', leadUnitId: market } });
+    const before = await test.request('GET', `/api/cases/${created.id}`, { token: unitHandler });
+    expect(before.body.callerNumber).not.toBe('13837060004');
+
+    await logIn('monitor1');
+    await row().getByRole('button', { name: caseNo }).click();
+    await takeAction('公开诉求人身份', async (form) => {
+      await form.getByLabel('公开理由').fill('需承办单位当面核实举报细节，举报人已同意。');
+    });
+
+    await expect.poll(() => panel().getByRole('status').textContent(), WAIT).toBe('公开诉求人身份成功');
+    expect(await panel().getByRole('button', { name: '公开诉求人身份', exact: true }).count()).toBe(0);
+    const after = await test.request('GET', `/api/cases/${created.id}`, { token: unitHandler });
+    expect(after.body.callerNumber).toBe('13837060004');
     await logOut();
   });
 

@@ -21,6 +21,11 @@ export function postCaseAction(caseId: number, action: string, input: Record<str
   return apiRequest('POST', `/api/cases/${caseId}/actions`, { body: { ...input, action, ...(version === undefined ? {} : { version }) } });
 }
 
+/** Releases a protected reporter's identity to the units; platform roles only, and logged. */
+export function revealIdentity(caseId: number, reason: string, version?: number): Promise<CaseWorkView> {
+  return apiRequest('POST', `/api/cases/${caseId}/reveal-identity`, { body: { reason, ...(version === undefined ? {} : { version }) } });
+}
+
 export function fetchAttachments(caseId: number): Promise<Attachment[]> {
   return apiRequest('GET', `/api/cases/${caseId}/attachments`);
 }

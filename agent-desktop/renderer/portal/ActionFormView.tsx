@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { describedBy, FormField } from '../components/FormField';
 import type { ActionForm } from './action-forms';
 import { buildActionInput, emptyValues, type ActionValues } from './action-input';
-import { UnitPicker } from './UnitPicker';
+import { UnitPicker, type UnitSuggestion } from './UnitPicker';
 
 /** File types the server accepts, for the file picker. */
 const ACCEPTED_FILES = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.txt';
@@ -15,12 +15,16 @@ interface Props {
   serverErrors: Record<string, string>;
   /** Initial text values, such as the requested extension days. */
   initial?: Record<string, string>;
+  /** Cases this one may duplicate, for the merge form. */
+  duplicates?: { id: number; caseNo: string; title: string }[];
+  /** Unit the platform suggests for a dispatch, such as the discipline commission. */
+  suggestedUnit?: UnitSuggestion | null;
   onSubmit(input: Record<string, unknown>, files: File[]): void;
   onCancel(): void;
 }
 
 /** Renders the form of one case action and sends its checked input. */
-export function ActionFormView({ action, form, busy, serverErrors, initial = {}, onSubmit, onCancel }: Props) {
+export function ActionFormView({ action, form, busy, serverErrors, initial = {}, duplicates = [], suggestedUnit = null, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<ActionValues>(() => ({ ...emptyValues(), text: { ...initial } }));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = { ...serverErrors, ...localErrors };
@@ -85,6 +89,26 @@ export function ActionFormView({ action, form, busy, serverErrors, initial = {},
               </FormField>
             );
           }
+          case 'duplicate': {
+            const id = idOf(field.name);
+            return (
+              <FormField key={field.name} id={id} label={field.label} required error={errors[field.name]}>
+                <select
+                  class="input"
+                  {...describedBy(id, errors[field.name])}
+                  value={values.text[field.name] ?? ''}
+                  onChange={(event) => setText(field.name, (event.currentTarget as HTMLSelectElement).value)}
+                >
+                  <option value="">请选择</option>
+                  {duplicates.map((duplicate) => (
+                    <option key={duplicate.id} value={String(duplicate.id)}>
+                      {duplicate.caseNo} {duplicate.title}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+            );
+          }
           case 'flag':
             return (
               <label key={field.name} class="checkbox">
@@ -104,6 +128,7 @@ export function ActionFormView({ action, form, busy, serverErrors, initial = {},
               <UnitPicker
                 key="units"
                 idPrefix={`action-${action}`}
+                suggestion={suggestedUnit}
                 leadUnitId={values.leadUnitId}
                 coUnitIds={values.coUnitIds}
                 errors={errors}

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/http';
-import { fetchAttachments, fetchCaseView, postCaseAction, uploadAttachments } from '../api/portal';
+import { fetchAttachments, fetchCaseView, postCaseAction, revealIdentity, uploadAttachments } from '../api/portal';
 import type { Attachment, CaseWorkView } from '../api/portal-types';
+import { CASE_STATE_LABELS } from '../../../server/domain/terms';
 import { CaseTimeline } from '../components/CaseTimeline';
-import { actionForm } from './action-forms';
+import { sessionStore } from '../stores/session';
+import { useStore } from '../stores/store';
+import { actionForm, REVEAL_IDENTITY } from './action-forms';
 import { ActionFormView } from './ActionFormView';
 import { AttachmentList } from './AttachmentList';
 import { CaseFacts } from './CaseFacts';
@@ -31,6 +34,7 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const role = useStore(sessionStore).user?.role;
 
   const load = async () => {
     try {
@@ -65,7 +69,10 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
           throw error;
         }
       }
-      const updated = await postCaseAction(caseId, action, input, view.version);
+      const updated =
+        action === REVEAL_IDENTITY
+          ? await revealIdentity(caseId, String(input.reason), view.version)
+          : await postCaseAction(caseId, action, input, view.version);
       setView(updated);
       setAttachments(await fetchAttachments(caseId).catch(() => attachments));
       setOpenAction(null);
@@ -95,7 +102,10 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
   }
   if (!view) return <section class="work-panel muted" aria-label="工单办理">正在加载…</section>;
 
-  const actions = view.availableActions ?? [];
+  // Only the platform may release a protected reporter's identity to the units.
+  const mayReveal = (role === 'supervisor' || role === 'admin') && (view.confidential || view.anonymous) && !view.identityReleased;
+  const actions = [...(view.availableActions ?? []), ...(mayReveal ? [REVEAL_IDENTITY] : [])];
+  const duplicates = view.possibleDuplicates ?? [];
   return (
     <section class="work-panel" aria-label="工单办理">
       <div class="panel-head">
@@ -109,6 +119,23 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
       <CaseFacts view={view} />
       <h3 class="section-title">诉求内容</h3>
       <p class="case-content">{view.content}</p>
+
+      {duplicates.length > 0 && (
+        <>
+          <h3 class="section-title">疑似重复工单</h3>
+          <ul class="duplicate-list" aria-label="疑似重复工单">
+            {duplicates.map((duplicate) => (
+              <li key={duplicate.id}>
+                <span class="mono">{duplicate.caseNo}</span> {duplicate.title}（{CASE_STATE_LABELS[duplicate.state] ?? duplicate.state}
+                {duplicate.sameCaller && '，同一来电人'}
+                {duplicate.sameEnterprise && '，同一企业'}
+                {duplicate.sameCategory && '，同一分类'}）
+              </li>
+            ))}
+          </ul>
+          <p class="muted">同一诉求请使用“并单”，不要重复转办。</p>
+        </>
+      )}
 
       <h3 class="section-title">办理操作</h3>
       {feedback && (
@@ -146,6 +173,8 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
           busy={busy}
           serverErrors={fieldErrors}
           initial={openAction === 'approve-extension' && view.extensionRequestedDays ? { workingDays: String(view.extensionRequestedDays) } : {}}
+          duplicates={duplicates}
+          suggestedUnit={view.suggestedUnit}
           onSubmit={(input, files) => void submit(openAction, input, files)}
           onCancel={() => setOpenAction(null)}
         />

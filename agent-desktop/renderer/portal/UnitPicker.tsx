@@ -4,8 +4,16 @@ import type { OrgUnit } from '../api/portal-types';
 import { describedBy, FormField } from '../components/FormField';
 import { dispatchableUnits, loadOrgUnits } from './org-units';
 
+/** A unit the platform suggests, with the Chinese reason shown beside it. */
+export interface UnitSuggestion {
+  orgUnitId: number;
+  name: string;
+  reason: string;
+}
+
 interface Props {
   idPrefix: string;
+  suggestion?: UnitSuggestion | null;
   leadUnitId: number | null;
   coUnitIds: number[];
   onChange(next: { leadUnitId: number | null; coUnitIds: number[] }): void;
@@ -13,7 +21,7 @@ interface Props {
 }
 
 /** Renders the choice of the lead unit and the co-handling units from the organisation tree. */
-export function UnitPicker({ idPrefix, leadUnitId, coUnitIds, onChange, errors }: Props) {
+export function UnitPicker({ idPrefix, suggestion = null, leadUnitId, coUnitIds, onChange, errors }: Props) {
   const [units, setUnits] = useState<{ unit: OrgUnit; depth: number }[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -32,6 +40,20 @@ export function UnitPicker({ idPrefix, leadUnitId, coUnitIds, onChange, errors }
 
   return (
     <>
+      {suggestion && (
+        <p class="notice notice-info unit-suggestion">
+          建议转办：{suggestion.name}。{suggestion.reason}
+          {leadUnitId !== suggestion.orgUnitId && (
+            <button
+              type="button"
+              class="button button-link"
+              onClick={() => onChange({ leadUnitId: suggestion.orgUnitId, coUnitIds: coUnitIds.filter((id) => id !== suggestion.orgUnitId) })}
+            >
+              采用建议
+            </button>
+          )}
+        </p>
+      )}
       <FormField id={leadId} label="主办单位" required error={errors.leadUnitId}>
         <select
           class="input"

@@ -11,6 +11,9 @@ import {
   SATISFACTION_LEVEL_LABELS,
 } from '../../../server/domain/terms';
 
+/** The release of a protected reporter's identity to the units, offered beside the workflow actions. */
+export const REVEAL_IDENTITY = 'reveal-identity';
+
 export type ActionField =
   | { kind: 'text'; name: string; label: string; required: boolean; multiline?: boolean }
   | { kind: 'integer'; name: string; label: string; required: boolean }
@@ -19,7 +22,9 @@ export type ActionField =
   /** Lead unit (`leadUnitId`) and co-handling units (`coUnitIds`) from the organisation tree. */
   | { kind: 'units' }
   /** Files uploaded as attachments before the action is sent. */
-  | { kind: 'files'; label: string };
+  | { kind: 'files'; label: string }
+  /** One of the case's possible duplicates, by id. */
+  | { kind: 'duplicate'; name: string; label: string };
 
 export interface ActionForm {
   label: string;
@@ -66,7 +71,9 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   supervise: { label: '督办', fields: [required('reason', '督办意见')] },
   redispatch: { label: '改派', fields: [{ kind: 'units' }, required('reason', '改派理由')] },
   reopen: { label: '重新办理', fields: [required('reason', '重新办理的理由')] },
-  merge: { label: '并单', fields: [{ kind: 'integer', name: 'intoCaseId', label: '主工单的内部编号', required: true }, optional('note', '并单说明')] },
+  merge: { label: '并单', fields: [{ kind: 'duplicate', name: 'intoCaseId', label: '并入的主工单' }, optional('note', '并单说明')] },
+  // Not a workflow action: the panel sends it to its own route.
+  [REVEAL_IDENTITY]: { label: '公开诉求人身份', fields: [required('reason', '公开理由')] },
 };
 
 /** Returns the form of an action, or a bare confirmation for an action this screen does not know yet. */

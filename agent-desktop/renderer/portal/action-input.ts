@@ -40,6 +40,12 @@ export function buildActionInput(fields: ActionField[], values: ActionValues): B
         }
         break;
       }
+      case 'duplicate': {
+        const value = values.text[field.name] ?? '';
+        if (value) input[field.name] = Number(value);
+        else errors[field.name] = `请选择${field.label}`;
+        break;
+      }
       case 'choice': {
         const value = values.text[field.name] ?? '';
         if (value) input[field.name] = value;
