@@ -51,6 +51,9 @@ async function login(url: string, username: string): Promise<string> {
   return response.body.token as string;
 }
 
+/** Connection of the bulk load while it runs; its open transaction would block DROP DATABASE. */
+let loadingConnection: mysql.Connection | null = null;
+
 /** Loads the data, returns the load report. */
 async function prepare(database: string, now: Date): Promise<{ cases: number; deadlines: number; seconds: number }> {
   const db = await openDatabase({ dialect: 'mysql', ...MARIADB, database });
@@ -62,6 +65,7 @@ async function prepare(database: string, now: Date): Promise<{ cases: number; de
     const units = await db.models.OrgUnit.findAll({ where: { type: 'department' }, attributes: ['id'] });
 
     const connection = await mysql.createConnection({ ...MARIADB, database, timezone: 'Z' });
+    loadingConnection = connection;
     try {
       return await bulkLoadCases(connection, {
         total: TOTAL,
@@ -72,6 +76,7 @@ async function prepare(database: string, now: Date): Promise<{ cases: number; de
         unitIds: units.map((unit) => unit.id),
       });
     } finally {
+      loadingConnection = null;
       await connection.end();
     }
   } finally {
@@ -113,6 +118,15 @@ async function main(): Promise<void> {
   process.stdout.write(`\ncase bench: loading ${TOTAL} cases (${OPEN} open) into MariaDB database ${database}\n`);
 
   let platform: Platform | null = null;
+  // An interrupted run (Ctrl-C, a time-out) still drops its database, which holds a million rows.
+  const interrupted = (signal: NodeJS.Signals) => {
+    process.stderr.write(`case bench interrupted by ${signal}; dropping ${database}\n`);
+    // Closing the loading connection makes the server roll its transaction back and release the tables.
+    loadingConnection?.destroy();
+    void dropDatabase(database).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const load = await prepare(database, now);
     process.stdout.write(`loaded ${load.cases} cases and ${load.deadlines} clocks in ${load.seconds.toFixed(1)} s\n`);
@@ -145,8 +159,15 @@ async function main(): Promise<void> {
     process.stdout.write(`next pass, 60 s later | ${steady.levelChanges} | ${steady.notices} | ${steady.ms.toFixed(0)}\n`);
   } finally {
     await platform?.close();
-    const connection = await mysql.createConnection(MARIADB);
+    await dropDatabase(database);
+  }
+}
+
+async function dropDatabase(database: string): Promise<void> {
+  const connection = await mysql.createConnection(MARIADB);
+  try {
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
     await connection.end();
   }
 }
