@@ -194,6 +194,16 @@ export async function startFakePortal(): Promise<FakePortal> {
     if (stored) response.json(stored.attachments.map(({ storageKey: _key, sha256: _hash, ...attachment }) => ({ ...attachment, caseId: stored.id })));
   });
 
+  app.get('/api/cases/:id/attachments/:attachmentId', async (request, response) => {
+    const stored = loadFollowed(request, response);
+    const attachment = stored?.attachments.find((candidate) => candidate.id === Number(request.params.attachmentId));
+    if (!stored) return;
+    if (!attachment) return sendError(response, new AppError('NOT_FOUND', 404, '附件不存在'));
+    const opened = await store.open(attachment.storageKey);
+    response.attachment(attachment.fileName).type(attachment.contentType);
+    opened.stream.pipe(response);
+  });
+
   app.post('/api/cases/:id/attachments', async (request, response) => {
     const stored = loadFollowed(request, response);
     if (!stored) return;

@@ -198,6 +198,15 @@ describe("units' inbox in Chromium", () => {
     expect(portal.uploads).toEqual(['整改报告.pdf']);
     expect(lastAction()?.body).toEqual({ action: 'reply', version: 4, reply: '道路已修复，企业运输恢复正常。' });
     expect(await panel().getByRole('list', { name: '附件' }).textContent()).toContain('整改报告.pdf');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel().getByRole('list', { name: '附件' }).getByRole('button', { name: '整改报告.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('整改报告.pdf');
+    const downloaded = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of downloaded) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks)).toEqual(PDF_BYTES);
     // A replied case has left the unit's hands.
     await expect.poll(inboxOrder, WAIT).toEqual([caseNoOf(103), caseNoOf(102), caseNoOf(104), caseNoOf(106)]);
   });

@@ -35,6 +35,12 @@ const EVENT_TYPE_LABELS: Record<string, string> = {
   merged: '并单',
   note: '备注',
   'identity-viewed': '查看诉求人身份',
+  'identity-released': '公开诉求人身份',
+  'duplicate-merged': '并入重复工单',
+  'attachment-added': '上传附件',
+  'pushed-to-unit-system': '推送至部门系统',
+  'push-to-unit-system-failed': '推送部门系统失败',
+  'unit-system-status': '部门系统回报',
 };
 
 const stateLabel = (state: CaseState | null) => (state ? (CASE_STATE_LABELS[state] ?? state) : '');
