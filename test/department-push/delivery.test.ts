@@ -205,7 +205,9 @@ describe.each(DIALECTS)('department push on %s', (dialect) => {
     beforeAll(async () => {
       await setEndpoint('http://127.0.0.1:9/unused');
       pushed = await registerCase();
-      await dispatch(pushed.id);
+      const supervisor = await test.login('monitor1');
+      const dispatched = await test.request('POST', `/api/cases/${pushed.id}/actions`, { token: supervisor, body: { action: 'dispatch', leadUnitId: unitId } });
+      expect(dispatched.status).toBe(200);
     });
 
     async function report(caseNo: string, body: unknown, options: { secret?: string; unit?: string; at?: Date } = {}) {
@@ -223,20 +225,48 @@ describe.each(DIALECTS)('department push on %s', (dialect) => {
     }
 
     const eventCount = () => test.platform.db.models.CaseEvent.count({ where: { caseId: pushed.id } });
+    const readCase = async () => (await test.request('GET', `/api/cases/${pushed.id}`, { token: agent })).body;
 
-    it('writes a signed report to the timeline', async () => {
-      const response = await report(pushed.caseNo, { status: 'signed', handler: '陈磊', externalId: 'SC-2026-0042' });
+    it('writes a received report to the timeline', async () => {
+      const response = await report(pushed.caseNo, { status: 'received', handler: '陈磊', externalId: 'SC-2026-0042' });
 
       expect(response.status).toBe(201);
-      const detail = await test.request('GET', `/api/cases/${pushed.id}`, { token: agent });
-      const entry = detail.body.timeline.find((event: { type: string }) => event.type === 'unit-system-status');
-      expect(entry).toMatchObject({ note: '部门系统已签收', data: { status: 'signed', orgUnitId: unitId, externalId: 'SC-2026-0042' } });
+      expect(response.body.action).toBeNull();
+      const entry = (await readCase()).timeline.find((event: { type: string }) => event.type === 'unit-system-status');
+      expect(entry).toMatchObject({ note: '部门系统已接收', data: { status: 'received', orgUnitId: unitId, externalId: 'SC-2026-0042' } });
+    });
+
+    it('signs the case for the unit', async () => {
+      const response = await report(pushed.caseNo, { status: 'signed' });
+
+      expect(response.status).toBe(201);
+      expect(response.body.action).toBe('sign');
+      const detail = await readCase();
+      expect(detail.state).toBe('signed');
+      expect(detail.timeline.at(-1)).toMatchObject({ toState: 'signed', actorName: '部门业务系统' });
+    });
+
+    it('rejects an action the state forbids', async () => {
+      const before = await eventCount();
+
+      const response = await report(pushed.caseNo, { status: 'signed' });
+
+      expect(response.status).toBe(409);
+      expect(response.body.error.code).toBe('INVALID_STATE');
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('requires a note for a reply', async () => {
+      const response = await report(pushed.caseNo, { status: 'replied' });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields[0]).toEqual({ field: 'note', message: '联系情况、答复内容或退单原因须写在说明中' });
     });
 
     it('rejects a bad signature', async () => {
       const before = await eventCount();
 
-      const response = await report(pushed.caseNo, { status: 'replied' }, { secret: 'another-secret-of-enough-length-000000' });
+      const response = await report(pushed.caseNo, { status: 'received' }, { secret: 'another-secret-of-enough-length-000000' });
 
       expect(response.status).toBe(401);
       expect(response.body.error).toEqual({ code: 'AUTH_INVALID', message: '签名校验失败：请检查单位编码、时间戳和签名', fields: [] });
@@ -244,24 +274,24 @@ describe.each(DIALECTS)('department push on %s', (dialect) => {
     });
 
     it('rejects a body changed after signing', async () => {
-      const raw = JSON.stringify({ status: 'signed' });
+      const raw = JSON.stringify({ status: 'received' });
       const response = await fetch(`${test.url}/api/department/cases/${pushed.caseNo}/status`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-mq-unit': MARKET_REGULATION_CODE, ...signatureHeaders(SECRET, raw) },
-        body: JSON.stringify({ status: 'returned' }),
+        body: JSON.stringify({ status: 'in-progress' }),
       });
 
       expect(response.status).toBe(401);
     });
 
     it('rejects a stale timestamp', async () => {
-      const response = await report(pushed.caseNo, { status: 'signed' }, { at: new Date(Date.now() - 10 * 60 * 1000) });
+      const response = await report(pushed.caseNo, { status: 'received' }, { at: new Date(Date.now() - 10 * 60 * 1000) });
 
       expect(response.status).toBe(401);
     });
 
     it('rejects an unknown unit like a bad signature', async () => {
-      const response = await report(pushed.caseNo, { status: 'signed' }, { unit: '9999' });
+      const response = await report(pushed.caseNo, { status: 'received' }, { unit: '9999' });
 
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('AUTH_INVALID');
@@ -270,7 +300,7 @@ describe.each(DIALECTS)('department push on %s', (dialect) => {
     it('hides cases never pushed to the unit', async () => {
       const other = await registerCase();
 
-      const response = await report(other.caseNo, { status: 'signed' });
+      const response = await report(other.caseNo, { status: 'received' });
 
       expect(response.status).toBe(404);
     });

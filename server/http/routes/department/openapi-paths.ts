@@ -98,7 +98,7 @@ export const DEPARTMENT_PATHS: Record<string, JsonSchema> = {
   '/api/department/cases/{caseNo}/status': {
     post: {
       summary: "A unit's system reports the status of a case pushed to it",
-      description: SIGNATURE_DESCRIPTION,
+      description: `${SIGNATURE_DESCRIPTION} \`signed\`, \`contacted\`, \`replied\` and \`returned\` are taken as the workflow actions sign, contact, reply (co-reply for a co-handling unit) and return under the unit's system account; \`received\` and \`in-progress\` are timeline notes.`,
       security: [],
       parameters: [
         pathParameter('caseNo', 'string'),
@@ -108,10 +108,18 @@ export const DEPARTMENT_PATHS: Record<string, JsonSchema> = {
       ],
       requestBody: { required: true, content: { 'application/json': { schema: schemaOf(statusReportSchema) } } },
       responses: {
-        201: json({ type: 'object', properties: { caseNo: { type: 'string' }, eventId: { type: 'integer' } } }, 'Written to the case timeline'),
+        201: json(
+          {
+            type: 'object',
+            properties: { caseNo: { type: 'string' }, eventId: { type: 'integer' }, action: { type: ['string', 'null'], description: 'The workflow action taken, or null for a note' } },
+          },
+          'Applied to the case',
+        ),
         400: error('VALIDATION_FAILED'),
         401: error('AUTH_INVALID: unknown unit, stale timestamp or wrong signature'),
+        403: error('FORBIDDEN: the unit may not take this action on the case'),
         404: error('NOT_FOUND: no such case, or the case was never pushed to this unit'),
+        409: error('INVALID_STATE or CONFLICT: the case is not in a state for this action'),
       },
     },
   },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../../../context';
 import { validationFailed } from '../../../errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, UNIT_HEADER } from '../../../department-push/signature';
-import { STATUS_REPORT_LABELS, authenticateUnit, recordStatusReport, statusReportSchema } from '../../../department-push/status-report';
+import { STATUS_REPORT_LABELS, applyStatusReport, authenticateUnit, statusReportSchema } from '../../../department-push/status-report';
 import { parseInput } from '../../validation';
 
 export const caseNoSchema = z.object({ caseNo: z.string().regex(/^MQ\d{12,16}$/, { error: '工单编号格式不正确' }) });
@@ -23,7 +23,7 @@ export function departmentStatusRouter(context: ServerContext): Router {
     async (request, response) => {
       const log = context.logger.child({ component: 'department-push' });
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const { orgUnitId } = await authenticateUnit(
+      const unit = await authenticateUnit(
         context.db,
         {
           unitCode: request.get(UNIT_HEADER),
@@ -36,10 +36,10 @@ export function departmentStatusRouter(context: ServerContext): Router {
 
       const { caseNo } = parseInput(caseNoSchema, request.params, { caseNo: '工单编号' });
       const report = parseInput(statusReportSchema, parseJson(rawBody), STATUS_REPORT_LABELS);
-      const recorded = await recordStatusReport(context.db, orgUnitId, caseNo, report);
+      const applied = await applyStatusReport(context, unit, caseNo, report);
 
-      log.info({ caseId: recorded.caseId, orgUnitId, status: report.status }, 'unit status report recorded');
-      response.status(201).json({ caseNo, eventId: recorded.eventId });
+      log.info({ caseId: applied.caseId, orgUnitId: unit.orgUnitId, status: report.status, action: applied.action }, 'unit status report applied');
+      response.status(201).json({ caseNo, eventId: applied.eventId, action: applied.action });
     },
   );
 
