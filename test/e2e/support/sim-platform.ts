@@ -16,6 +16,7 @@ import { loadConfig } from '../../../server/config';
 import { createPlatform, type Platform } from '../../../server/platform';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../server/realtime/socket-events';
 import { startSimulator, type Simulator } from '../../sim/index';
+import { nextEvent as nextDeskEvent, recordEvents } from '../../support/desk-inbox';
 
 export type Dialect = 'sqlite' | 'mysql';
 export const DIALECTS: Dialect[] = ['sqlite', 'mysql'];
@@ -90,7 +91,7 @@ export async function startSimPlatform(dialect: Dialect, env: Record<string, str
     async desk(username) {
       const token = await login(username);
       const desk: Desk = connectSocket(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-      record(desk);
+      recordEvents(desk);
       desks.push(desk);
       await new Promise<void>((resolve, reject) => {
         desk.once('connect', () => resolve());
@@ -111,52 +112,17 @@ export async function startSimPlatform(dialect: Dialect, env: Record<string, str
   };
 }
 
-type Received = { event: string; payload: any };
-const inboxes = new WeakMap<Desk, { received: Received[]; waiting: { event: string; accept: (p: any) => boolean; resolve: (p: any) => void }[] }>();
-
-function record(desk: Desk): void {
-  const inbox = { received: [] as Received[], waiting: [] as { event: string; accept: (p: any) => boolean; resolve: (p: any) => void }[] };
-  inboxes.set(desk, inbox);
-  desk.onAny((event: string, payload: unknown) => {
-    const waiter = inbox.waiting.find((candidate) => candidate.event === event && candidate.accept(payload));
-    if (waiter) {
-      inbox.waiting.splice(inbox.waiting.indexOf(waiter), 1);
-      waiter.resolve(payload);
-      return;
-    }
-    inbox.received.push({ event, payload });
-  });
-}
-
-/** Resolves with the first `event` accepted by `accept` that no earlier call took; rejects after `timeoutMs`. */
+/** Resolves with the first matching `event` no earlier call took; rejects after `timeoutMs`. */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   desk: Desk,
   event: E,
   accept: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
   timeoutMs = 10_000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  const inbox = inboxes.get(desk)!;
-  const index = inbox.received.findIndex((entry) => entry.event === event && accept(entry.payload));
-  if (index >= 0) return Promise.resolve(inbox.received.splice(index, 1)[0].payload);
-  return new Promise((resolve, reject) => {
-    const waiter = { event, accept, resolve: (payload: any) => (clearTimeout(timer), resolve(payload)) };
-    const timer = setTimeout(() => {
-      inbox.waiting.splice(inbox.waiting.indexOf(waiter), 1);
-      reject(new Error(`no ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    inbox.waiting.push(waiter);
-  });
+  return nextDeskEvent(desk, event, accept, timeoutMs);
 }
 
-/** Events of `event` received and not yet taken by `nextEvent`. */
-export function receivedEvents(desk: Desk, event: keyof ServerToClientEvents): any[] {
-  return inboxes.get(desk)!.received.filter((entry) => entry.event === event).map((entry) => entry.payload);
-}
-
-/** Sends a client request and resolves with its ack. */
-export function ask(desk: Desk, event: keyof ClientToServerEvents, payload: unknown = {}): Promise<any> {
-  return new Promise((resolve) => (desk.emit as (name: string, ...args: unknown[]) => void)(event, payload, resolve));
-}
+export { receivedEvents, request as ask } from '../../support/desk-inbox';
 
 /** Resolves once `check` returns true, polling every 20 ms; rejects after `timeoutMs`. */
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {

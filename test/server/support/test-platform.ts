@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { pino } from 'pino';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import { recordEvents } from '../../support/desk-inbox';
 import { DEMO_PASSWORD, seed } from '../../../db/seed';
 import { loadConfig } from '../../../server/config';
 import { createPlatform, type Platform, type PlatformOptions } from '../../../server/platform';
@@ -123,57 +124,4 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-interface Inbox {
-  received: { event: string; payload: unknown }[];
-  waiting: { event: string; accept: (payload: any) => boolean; resolve: (payload: any) => void }[];
-}
-
-const inboxes = new WeakMap<DeskClient, Inbox>();
-
-/** Keeps every event the socket receives from its creation on, so none is lost before a test waits for it. */
-function recordEvents(socket: DeskClient): void {
-  const inbox: Inbox = { received: [], waiting: [] };
-  inboxes.set(socket, inbox);
-  socket.onAny((event: string, payload: unknown) => {
-    const waiter = inbox.waiting.find((candidate) => candidate.event === event && candidate.accept(payload));
-    if (waiter) {
-      inbox.waiting.splice(inbox.waiting.indexOf(waiter), 1);
-      waiter.resolve(payload);
-      return;
-    }
-    inbox.received.push({ event, payload });
-  });
-}
-
-/**
- * Resolves with the first `event` that satisfies `accept` and that no earlier call took,
- * whether it arrived already or arrives later.
- */
-export function nextEvent<E extends keyof ServerToClientEvents>(
-  socket: DeskClient,
-  event: E,
-  accept: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
-): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  const inbox = inboxes.get(socket);
-  if (!inbox) throw new Error('socket was not created by the test platform');
-
-  const index = inbox.received.findIndex((entry) => entry.event === event && accept(entry.payload as never));
-  if (index >= 0) {
-    const [entry] = inbox.received.splice(index, 1);
-    return Promise.resolve(entry.payload as Parameters<ServerToClientEvents[E]>[0]);
-  }
-  return new Promise((resolve) => inbox.waiting.push({ event, accept, resolve }));
-}
-
-/** Forgets the events received so far, so the next `nextEvent` waits for a new one. */
-export function clearEvents(socket: DeskClient): void {
-  const inbox = inboxes.get(socket);
-  if (inbox) inbox.received.length = 0;
-}
-
-/** Sends a client event and resolves with the ack. */
-export function request(socket: DeskClient, event: string, payload?: unknown): Promise<any> {
-  return new Promise((resolve) => {
-    (socket.emit as (name: string, ...args: unknown[]) => void)(event, payload, resolve);
-  });
-}
+export { clearEvents, nextEvent, request } from '../../support/desk-inbox';
