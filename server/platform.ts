@@ -138,7 +138,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   const renderer = options.serveRenderer === false ? null : await loadRenderer(logger);
   const app = createHttpApp(context, { renderer });
-  // Socket.IO answers its own path on this server; Express must not answer it a second time.
+  // Socket.IO handles its own path on this server, so Express must not send a second response there.
   httpServer.on('request', (request, response) => {
     if (request.url?.startsWith('/socket.io/')) return;
     app(request, response);

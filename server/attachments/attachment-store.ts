@@ -1,5 +1,5 @@
 /**
- * The folder that holds the bytes of case attachments. Each file is stored under a random key
+ * The folder that contains the bytes of case attachments. Each file is stored under a random key
  * (never the uploaded name), written to a temporary name first and renamed when complete, so a
  * reader never sees half a file.
  */
@@ -27,7 +27,7 @@ export class AttachmentStore {
 
   /**
    * Writes `source` to a new file with this extension and returns its key, size and SHA-256.
-   * `onChunk` sees every chunk on its way to the file. Removes the partial file and rethrows
+   * `onChunk` receives every chunk on its way to the file. Removes the partial file and rethrows
    * when the stream fails or is destroyed.
    */
   async save(source: Readable, extension: string, onChunk: (chunk: Buffer) => void = () => undefined): Promise<SavedFile> {

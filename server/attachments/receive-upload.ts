@@ -12,10 +12,10 @@ import type { AttachmentStore } from './attachment-store';
 import { sanitizeFileName } from './file-name';
 import { attachmentTypeOf, type AttachmentType } from './file-types';
 
-/** Most files in one upload request. */
+/** Maximum number of files in one upload request. */
 export const MAX_FILES_PER_UPLOAD = 5;
 
-/** What users are told they may upload, in every type message. */
+/** The accepted types as named in every type message. */
 const ACCEPTED_TYPES_TEXT = 'PDF、图片（JPG、PNG）、Word、Excel 或文本文件（TXT）';
 
 export interface ReceivedFile {

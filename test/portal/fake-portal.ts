@@ -1,8 +1,8 @@
 /**
- * A stand-in for the platform's case-handling API, for driving the portal screens in a browser:
- * login for a unit handler and a leader, the inbox, the case view with the actions the real state
- * machine allows, `POST /api/cases/:id/actions` through the same state machine, the organisation
- * units and real attachment uploads (the server's own busboy code, into a temporary folder).
+ * A stand-in for the platform's case-handling API, for driving the portal screens in a browser.
+ * It serves login for a unit handler and a leader, the inbox, and the case view with the actions
+ * the real state machine allows. `POST /api/cases/:id/actions` goes through the same state
+ * machine, and attachments through the server's own upload code into a temporary folder.
  * Tests seed cases, move them behind the browser's back and read what the browser sent.
  */
 import { once } from 'node:events';
@@ -81,7 +81,7 @@ export interface FakePortal {
   uploads: string[];
   seedCase(seed: SeedCase): void;
   state(caseId: number): CaseState;
-  /** Turns a case's deadline card to `level` and tells the open pages, as the scheduler would. */
+  /** Sets a case's deadline card to `level` and emits `case:deadline` to the open pages, as the scheduler would. */
   changeDeadline(caseId: number, level: 'yellow' | 'red'): void;
   /** Moves the case to another lead unit without telling the browser, as a supervisor would. */
   redispatchQuietly(caseId: number, unitId: number): void;
