@@ -10,7 +10,8 @@
  * Several server nodes may run passes at the same time. Every UPDATE only changes rows that
  * still need the change and stamps them with the pass's own id, so each row is claimed by
  * exactly one pass. That pass alone inserts the notices and timeline entries that follow from
- * the row, and reports it. The unique index on (deadline_id, due_at) keeps a second notice out even so.
+ * the row, and reports it. The unique index on (deadline_id, due_at) keeps a second notice out
+ * even so.
  */
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
@@ -86,8 +87,11 @@ export async function runDeadlinePass(db: Database, now: Date, escalationCutoff:
       ids,
     );
 
+    // A notice that already exists for the same missed due date is skipped rather than failing
+    // the pass, which would otherwise fail again on every later pass.
+    const insertOrIgnore = db.dialect === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
     await run(
-      `INSERT INTO supervision_notices (case_id, deadline_id, org_unit_id, stage, due_at, created_at, pass_id)
+      `${insertOrIgnore} INTO supervision_notices (case_id, deadline_id, org_unit_id, stage, due_at, created_at, pass_id)
        SELECT case_id, id, org_unit_id, stage, due_at, :now, :pass FROM case_deadlines WHERE pass_id = :pass AND level = 'red'`,
       ids,
     );

@@ -11,6 +11,7 @@ import {
   seed,
   startCaseDeadlines,
 } from '../../db';
+import { runDeadlinePass } from '../../server/scheduler/deadline-pass';
 import { DEFAULT_TIME_LIMIT_SETTINGS } from '../../server/workflow/time-limits';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../db/test-database';
 import { BEFORE_NATIONAL_DAY, dispatchCase, stageOf } from './support';
@@ -162,6 +163,19 @@ describe.each(DIALECTS)('case deadlines on %s', (dialect) => {
     const { dueDates } = await getCaseDueDates(test.db, caseId);
 
     expect(dueDates.sign?.metAt).toBeNull();
+  });
+
+  it('passes over a notice that already exists', async () => {
+    const { caseId, deadlines, orgUnitId } = await dispatchCase(test.db, BEFORE_NATIONAL_DAY, 'complaint');
+    const sign = stageOf(deadlines, 'sign');
+    await test.db.models.SupervisionNotice.create({ caseId, deadlineId: sign.id, orgUnitId, stage: 'sign', dueAt: new Date(sign.dueAt), createdAt: new Date(sign.dueAt) });
+
+    const result = await runDeadlinePass(test.db, new Date('2026-10-09T02:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const notices = await test.db.models.SupervisionNotice.findAll({ where: { caseId, stage: 'sign' } });
+
+    expect(result.levelChanges).toContainEqual(expect.objectContaining({ caseId, stage: 'sign', level: 'red' }));
+    expect(result.notices.filter((notice) => notice.caseId === caseId && notice.stage === 'sign')).toEqual([]);
+    expect(notices).toHaveLength(1);
   });
 
   it('rejects an unknown case', async () => {
