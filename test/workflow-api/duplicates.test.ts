@@ -23,6 +23,7 @@ describe.each(DIALECTS)('duplicates, merging and suggested units on %s', (dialec
     const otherCaller = await p.register({ callerNumber: '13600000999', title: '超市销售过期食品', categoryId: p.categoryId('P01') });
 
     const second = await p.register({ callerNumber: number, title: '再次反映牛奶过期', categoryId: p.categoryId('P01') });
+    expect(second.possibleDuplicates.map((item: { id: number }) => item.id)).toContain(first.id);
     const response = await duplicatesOf(second.id);
 
     expect(response.status).toBe(200);

@@ -113,7 +113,7 @@ export function buildOpenApiDocument(): JsonSchema {
             'Give `enterpriseId` for a stored enterprise or `enterprise` for a new one (found by credit code when it exists). `callId` must be a call this agent answered.',
           requestBody: { required: true, content: { 'application/json': { schema: requestSchema(createCaseRequestSchema) } } },
           responses: {
-            201: json(ref('Case'), 'The registered case with its timeline'),
+            201: json(ref('CaseWorkflow'), 'The registered case with its timeline and the open cases it may duplicate'),
             400: error('VALIDATION_FAILED with a Chinese message per field'),
             409: error('CONFLICT: the call already has a case'),
             ...ROLE_ERRORS,

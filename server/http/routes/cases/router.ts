@@ -38,8 +38,11 @@ export function casesRouter(context: ServerContext): Router {
 
   router.post('/api/cases', allow('cases:create'), async (request, response) => {
     const body = parseInput(createCaseRequestSchema, request.body, CREATE_CASE_LABELS);
-    const detail = await registerCase(context, signedInUser(request), body);
-    response.status(201).json(presentCase(detail));
+    const user = signedInUser(request);
+    const detail = await registerCase(context, user, body);
+    const actor = await loadCaseActor(context.db, user);
+    // The workflow view offers the open cases this one may duplicate, for merging instead of dispatching.
+    response.status(201).json(actor ? await buildCaseView(context.db, actor, detail.id) : presentCase(detail));
   });
 
   router.use(caseWorkflowRouter(context));
