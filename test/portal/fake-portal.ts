@@ -145,7 +145,7 @@ export async function startFakePortal(): Promise<FakePortal> {
     response.json(ORG_UNITS);
   });
 
-  app.get('/api/inbox', (_request, response) => {
+  app.get('/api/inbox', (request, response) => {
     const user: FakeUser = response.locals.user;
     const open = (stored: StoredCase) =>
       user.role === 'unit-handler' ? ['dispatched', 'signed', 'in-progress'].includes(stored.state) : stored.escalationPending;
@@ -157,7 +157,9 @@ export async function startFakePortal(): Promise<FakePortal> {
           Number(b.realName) - Number(a.realName) || Number(b.supervised ?? false) - Number(a.supervised ?? false) || a.dueAt.localeCompare(b.dueAt),
       )
       .map((stored) => inboxEntry(stored));
-    response.json({ items, total: items.length });
+    const offset = Number(request.query.offset ?? 0);
+    const limit = Number(request.query.limit ?? 20);
+    response.json({ items: items.slice(offset, offset + limit), total: items.length });
   });
 
   app.get('/api/cases/:id', (request, response) => {

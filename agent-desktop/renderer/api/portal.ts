@@ -3,13 +3,13 @@ import type { CaseSummary } from '../../../server/realtime/socket-events';
 import { apiDownload, apiRequest, apiUpload } from './http';
 import type { Attachment, CaseListPage, CaseState, CaseWorkView, InboxItem, OrgUnit } from './portal-types';
 
-export function fetchInbox(limit = 100): Promise<CaseListPage<InboxItem>> {
-  return apiRequest('GET', `/api/inbox?limit=${limit}`);
+export function fetchInbox(limit: number, offset: number): Promise<CaseListPage<InboxItem>> {
+  return apiRequest('GET', `/api/inbox?limit=${limit}&offset=${offset}`);
 }
 
-export function fetchPlatformCases(state: CaseState | null, limit = 100): Promise<CaseListPage<CaseSummary>> {
+export function fetchPlatformCases(state: CaseState | null, limit: number, offset: number): Promise<CaseListPage<CaseSummary>> {
   const filter = state ? `&state=${encodeURIComponent(state)}` : '';
-  return apiRequest('GET', `/api/cases?limit=${limit}${filter}`);
+  return apiRequest('GET', `/api/cases?limit=${limit}&offset=${offset}${filter}`);
 }
 
 export function fetchCaseView(caseId: number): Promise<CaseWorkView> {

@@ -16,6 +16,22 @@ const SOURCES: Record<CaseSource, { title: string; label: string; emptyText: str
   platform: { title: '工单管理', label: '工单列表', emptyText: '没有符合条件的工单' },
 };
 
+/** Rows per request; the list shows more pages on request. */
+export const PAGE_SIZE = 50;
+
+/** Loads the first `count` rows of the list, one page per request, and the list's total. */
+async function loadRows(source: CaseSource, state: CaseState | null, count: number): Promise<{ rows: QueueRow[]; total: number }> {
+  const rows: QueueRow[] = [];
+  let total = 0;
+  for (let offset = 0; offset < count; offset += PAGE_SIZE) {
+    const page = source === 'platform' ? await fetchPlatformCases(state, PAGE_SIZE, offset) : await fetchInbox(PAGE_SIZE, offset);
+    rows.push(...page.items);
+    total = page.total;
+    if (page.items.length < PAGE_SIZE) break;
+  }
+  return { rows, total };
+}
+
 /** Renders a case list beside the case being handled. The list reloads after every action and live notice. */
 export function CasePortal({ source }: { source: CaseSource }) {
   const { title, label, emptyText } = SOURCES[source];
@@ -25,17 +41,17 @@ export function CasePortal({ source }: { source: CaseSource }) {
   const [stateFilter, setStateFilter] = useState<CaseState | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
+  const [shown, setShown] = useState(PAGE_SIZE);
   // A live time-limit notice changes deadline cards, so the list reloads with it.
   const { revision } = useStore(caseNoticesStore);
 
   useEffect(() => {
     let current = true;
-    const request = source === 'platform' ? fetchPlatformCases(stateFilter) : fetchInbox();
-    request
-      .then((page) => {
+    loadRows(source, stateFilter, shown)
+      .then((loaded) => {
         if (!current) return;
-        setRows(page.items);
-        setTotal(page.total);
+        setRows(loaded.rows);
+        setTotal(loaded.total);
         setListError(null);
       })
       .catch((error: unknown) => {
@@ -44,7 +60,7 @@ export function CasePortal({ source }: { source: CaseSource }) {
     return () => {
       current = false;
     };
-  }, [source, stateFilter, reloads, revision]);
+  }, [source, stateFilter, reloads, revision, shown]);
 
   const reload = () => setReloads((count) => count + 1);
 
@@ -66,7 +82,10 @@ export function CasePortal({ source }: { source: CaseSource }) {
             <select
               class="input input-compact"
               value={stateFilter ?? ''}
-              onChange={(event) => setStateFilter(((event.currentTarget as HTMLSelectElement).value || null) as CaseState | null)}
+              onChange={(event) => {
+                setStateFilter(((event.currentTarget as HTMLSelectElement).value || null) as CaseState | null);
+                setShown(PAGE_SIZE);
+              }}
             >
               <option value="">全部</option>
               {CASE_STATES.map((state) => (
@@ -84,6 +103,11 @@ export function CasePortal({ source }: { source: CaseSource }) {
         )}
         {rows === null && !listError && <p class="muted">正在加载…</p>}
         {rows && <CaseQueue label={label} rows={rows} selectedId={selectedId} emptyText={emptyText} onOpen={setSelectedId} />}
+        {rows && rows.length < total && (
+          <button type="button" class="button button-quiet button-block" onClick={() => setShown(rows.length + PAGE_SIZE)}>
+            加载更多（已显示 {rows.length} / {total} 件）
+          </button>
+        )}
       </section>
       {selectedId !== null ? (
         <CaseWorkPanel key={selectedId} caseId={selectedId} onChanged={reload} onClose={() => setSelectedId(null)} />
