@@ -27,6 +27,7 @@ export const ACTIONS = {
   'intake:manage': { roles: ['admin'], label: '管理受理渠道密钥' },
   'deliveries:read': { roles: DESK_ROLES, label: '查看部门系统推送记录' },
   'unit-endpoints:manage': { roles: ['admin'], label: '管理部门系统对接' },
+  'leaders:read': { roles: OVERSIGHT_ROLES, label: '查看领导名单' },
   'org-units:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看组织机构' },
   'attachments:read': { roles: ['agent', 'supervisor', 'unit-handler', 'leader', 'admin'], label: '查看附件' },
   'attachments:upload': { roles: ['agent', 'supervisor', 'unit-handler', 'admin'], label: '上传附件' },

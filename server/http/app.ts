@@ -25,6 +25,7 @@ import { openApiRouter } from './routes/openapi/router';
 import { supervisionRouter } from './routes/supervision/router';
 import { timeLimitsRouter } from './routes/time-limits/router';
 import { orgUnitsRouter } from './routes/org-units/router';
+import { leadersRouter } from './routes/leaders/router';
 
 /** Largest accepted JSON body; a case's content is at most 4000 characters. */
 export const JSON_BODY_LIMIT = '64kb';
@@ -51,6 +52,7 @@ export function createHttpApp(context: ServerContext, options: { renderer?: Rout
   app.use(inboxRouter(context));
   app.use(attachmentsRouter(context));
   app.use(orgUnitsRouter(context));
+  app.use(leadersRouter(context));
   app.use(agentsRouter(context));
   app.use(intakeAdminRouter(context));
   app.use(departmentRouter(context));

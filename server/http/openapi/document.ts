@@ -139,6 +139,12 @@ export function buildOpenApiDocument(): JsonSchema {
           responses: { 200: json({ type: 'array', items: ref('OrgUnit') }, 'The units'), ...ROLE_ERRORS },
         },
       },
+      '/api/leaders': {
+        get: {
+          summary: 'Active leader accounts, for choosing who receives an escalated case; supervisors and admins',
+          responses: { 200: json({ type: 'array', items: ref('Leader') }, 'The leaders, ordered by name'), ...ROLE_ERRORS },
+        },
+      },
       '/api/cases/{id}/attachments': {
         get: {
           summary: "A case's attachments, oldest first",

@@ -128,6 +128,11 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
       parentId: nullable('integer'),
     },
   },
+  Leader: {
+    type: 'object',
+    required: ['id', 'displayName'],
+    properties: { id: { type: 'integer' }, displayName: { type: 'string' } },
+  },
   Attachment: {
     type: 'object',
     required: ['id', 'caseId', 'fileName', 'contentType', 'sizeBytes', 'sha256', 'uploadedById', 'uploadedByName', 'orgUnitId', 'createdAt'],
