@@ -21,11 +21,11 @@ export async function checkDispatchUnits(
 
   ids.forEach((id, index) => {
     const field = index === 0 ? 'leadUnitId' : `coUnitIds.${index - 1}`;
-    const what = index === 0 ? '主办单位' : '协办单位';
+    const unitLabel = index === 0 ? '主办单位' : '协办单位';
     const unit = byId.get(id);
-    if (!unit) problems.push({ field, message: `所选${what}不存在` });
-    else if (!unit.active) problems.push({ field, message: `所选${what}“${unit.name}”已停用` });
-    else if (unit.type === 'platform') problems.push({ field, message: `${unit.name}是受理平台，不能作为${what}` });
+    if (!unit) problems.push({ field, message: `所选${unitLabel}不存在` });
+    else if (!unit.active) problems.push({ field, message: `所选${unitLabel}“${unit.name}”已停用` });
+    else if (unit.type === 'platform') problems.push({ field, message: `${unit.name}是受理平台，不能作为${unitLabel}` });
   });
   if (problems.length > 0) throw validationFailed(problems);
   return new Map(rows.map((row) => [row.id, row.name]));

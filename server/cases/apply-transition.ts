@@ -38,7 +38,7 @@ const DISPATCHING: ReadonlySet<CaseAction> = new Set(['dispatch', 'review-return
 /**
  * Writes the transition. Throws CONFLICT when another transaction changed the case since
  * `record` was read, and VALIDATION_FAILED when the input names a unit, leader or case that
- * cannot be used; the caller's transaction then rolls everything back.
+ * cannot be used. The caller's transaction then rolls everything back.
  */
 export async function applyTransition(
   db: Database,
@@ -137,7 +137,7 @@ async function applySideEffects(
       break;
     case 'reply':
       // NOTE: rework, a dissatisfied callback and a reopening send the case back to the unit
-      // without a new completion clock; it is supervised instead, so it has no due date then.
+      // without a new completion clock. The case is supervised instead and has no due date then.
       await stageMet(db, record.id, 'complete', now, transaction);
       break;
     case 'approve-extension': {

@@ -1,5 +1,5 @@
 /**
- * What a workflow action starts besides the case row and its timeline entry: the time-limit
+ * Side effects of workflow actions besides the case row and its timeline entry: the time-limit
  * clocks and the pushes to the units' own systems. Each runs inside the action's transaction,
  * so a failure rolls the whole action back.
  */
