@@ -160,15 +160,24 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
     await logOut();
   });
 
-  it('lets the leader instruct on the escalated case', async () => {
-    const supervisor = await test.login('monitor1');
-    const leader = await test.platform.db.models.User.findOne({ where: { username: 'leader1' } });
-    const escalated = await test.request('POST', `/api/cases/${caseId}/actions`, {
-      token: supervisor,
-      body: { action: 'escalate', reason: '企业多次反映，请领导批示。', leaderUserId: leader!.id },
+  it('lets a supervisor escalate the case to a leader', async () => {
+    await logIn('monitor1');
+    await row().getByRole('button', { name: caseNo }).click();
+    await takeAction('专报批办', async (form) => {
+      await form.getByLabel('专报理由').fill('企业多次反映，请领导批示。');
     });
-    expect(escalated.status, JSON.stringify(escalated.body)).toBe(200);
+    const form = panel().getByRole('form', { name: '专报批办表单' });
+    await expect.poll(() => fieldMessage(form.getByLabel('批示领导')), WAIT).toBe('请选择批示领导，或勾选“重大事项”报县主要领导');
 
+    await form.getByLabel('批示领导').selectOption({ label: '赵敏' });
+    await form.getByRole('button', { name: '确认专报批办' }).click();
+
+    await expect.poll(() => panel().getByRole('status').textContent(), WAIT).toBe('专报批办成功');
+    expect(await panel().textContent()).toContain('待领导批示');
+    await logOut();
+  });
+
+  it('lets the leader instruct on the escalated case', async () => {
     await logIn('leader1');
     await row().getByRole('button', { name: caseNo }).click();
     await takeAction('批示', async (form) => {

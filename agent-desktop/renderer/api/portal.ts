@@ -40,6 +40,10 @@ export function downloadAttachment(caseId: number, attachmentId: number): Promis
   return apiDownload(`/api/cases/${caseId}/attachments/${attachmentId}`);
 }
 
+export function fetchLeaders(): Promise<{ id: number; displayName: string }[]> {
+  return apiRequest('GET', '/api/leaders');
+}
+
 export function fetchOrgUnits(): Promise<OrgUnit[]> {
   return apiRequest('GET', '/api/org-units');
 }

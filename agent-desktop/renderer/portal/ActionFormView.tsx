@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { describedBy, FormField } from '../components/FormField';
 import type { ActionForm } from './action-forms';
 import { buildActionInput, emptyValues, type ActionValues } from './action-input';
+import { LeaderSelect } from './LeaderSelect';
 import { UnitPicker, type UnitSuggestion } from './UnitPicker';
 
 /** File types the server accepts, for the file picker. */
@@ -89,6 +90,17 @@ export function ActionFormView({ action, form, busy, serverErrors, initial = {},
               </FormField>
             );
           }
+          case 'leader':
+            return (
+              <LeaderSelect
+                key={field.name}
+                id={idOf(field.name)}
+                label={field.label}
+                value={values.text[field.name] ?? ''}
+                error={errors[field.name]}
+                onChange={(value) => setText(field.name, value)}
+              />
+            );
           case 'duplicate': {
             const id = idOf(field.name);
             return (

@@ -24,7 +24,9 @@ export type ActionField =
   /** Files uploaded as attachments before the action is sent. */
   | { kind: 'files'; label: string }
   /** One of the case's possible duplicates, by id. */
-  | { kind: 'duplicate'; name: string; label: string };
+  | { kind: 'duplicate'; name: string; label: string }
+  /** An active leader, by user id; optional because a major case goes to every principal leader. */
+  | { kind: 'leader'; name: string; label: string };
 
 export interface ActionForm {
   label: string;
@@ -66,7 +68,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   callback: { label: '回访', fields: [choice('rating', '诉求人的评价', SATISFACTION_LEVELS, SATISFACTION_LEVEL_LABELS), optional('note', '回访情况')] },
   close: { label: '办结', fields: [required('reason', '未经回访办结的原因')] },
   archive: { label: '归档', fields: [] },
-  escalate: { label: '专报批办', fields: [required('reason', '专报理由'), { kind: 'flag', name: 'major', label: '重大事项（报县主要领导）' }] },
+  escalate: {
+    label: '专报批办',
+    fields: [required('reason', '专报理由'), { kind: 'leader', name: 'leaderUserId', label: '批示领导' }, { kind: 'flag', name: 'major', label: '重大事项（报县主要领导）' }],
+  },
   instruct: { label: '批示', fields: [required('instruction', '批示内容')] },
   supervise: { label: '督办', fields: [required('reason', '督办意见')] },
   redispatch: { label: '改派', fields: [{ kind: 'units' }, required('reason', '改派理由')] },

@@ -40,6 +40,11 @@ export function buildActionInput(fields: ActionField[], values: ActionValues): B
         }
         break;
       }
+      case 'leader': {
+        const value = values.text[field.name] ?? '';
+        if (value) input[field.name] = Number(value);
+        break;
+      }
       case 'duplicate': {
         const value = values.text[field.name] ?? '';
         if (value) input[field.name] = Number(value);
