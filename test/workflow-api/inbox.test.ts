@@ -61,6 +61,7 @@ describe.each(DIALECTS)('inboxes on %s', (dialect) => {
 
     expect(lead).toMatchObject({ unitRole: 'lead', realName: true, supervised: false, handlingUnitName: '县税务局', state: 'dispatched' });
     expect(['normal', 'yellow', 'red']).toContain(lead.deadlineLevel);
+    expect(lead.deadlineLevel).toBe((await p.read('tax1', lead.id)).body.deadlineLevel);
     expect(typeof lead.dueAt).toBe('string');
     expect(co).toMatchObject({ unitRole: 'co', handlingUnitName: '县市场监督管理局' });
     expect(items.find((item) => item.id === cases['匿名求助'])).toMatchObject({ realName: false });
