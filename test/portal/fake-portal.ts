@@ -83,6 +83,8 @@ export interface FakePortal {
   state(caseId: number): CaseState;
   /** Sets a case's deadline card to `level` and emits `case:deadline` to the open pages, as the scheduler would. */
   changeDeadline(caseId: number, level: 'yellow' | 'red'): void;
+  /** Answers the next upload with a bare HTML 413 page, as a proxy with a smaller body limit would. */
+  rejectNextUploadAsProxy(): void;
   /** Moves the case to another lead unit without telling the browser, as a supervisor would. */
   redispatchQuietly(caseId: number, unitId: number): void;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startFakePortal(): Promise<FakePortal> {
   const actions: FakePortal['actions'] = [];
   const uploads: string[] = [];
   let nextId = 1;
+  let proxyRejectsUpload = false;
 
   const app = express();
   app.use('/api', express.json());
@@ -209,6 +212,10 @@ export async function startFakePortal(): Promise<FakePortal> {
   app.post('/api/cases/:id/attachments', async (request, response) => {
     const stored = loadFollowed(request, response);
     if (!stored) return;
+    if (proxyRejectsUpload) {
+      proxyRejectsUpload = false;
+      return response.status(413).type('html').send('<html><body><h1>413 Request Entity Too Large</h1></body></html>');
+    }
     try {
       const files = await receiveUpload(request, store, { maxFileBytes: 1024 * 1024 }, logger);
       const added = files.map((file) => ({ ...file, id: nextId++, createdAt: new Date().toISOString(), uploadedByName: response.locals.user.displayName }));
@@ -322,6 +329,9 @@ export async function startFakePortal(): Promise<FakePortal> {
         dueAt: stored.dueAt,
       };
       io.emit('case:deadline', { at: new Date().toISOString(), changes: [change] });
+    },
+    rejectNextUploadAsProxy() {
+      proxyRejectsUpload = true;
     },
     redispatchQuietly(caseId, unitId) {
       const stored = cases.get(caseId)!;

@@ -189,6 +189,17 @@ describe("units' inbox in Chromium", () => {
     expect(await form.getByLabel('答复内容').inputValue()).toBe('道路已修复，企业运输恢复正常。');
   });
 
+  it("shows a Chinese message for a proxy's 413 page", async () => {
+    const sent = portal.actions.length;
+    const form = panel().getByRole('form', { name: '答复表单' });
+    portal.rejectNextUploadAsProxy();
+    await form.getByLabel('附件').setInputFiles({ name: '现场视频截图.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    await form.getByRole('button', { name: '确认答复' }).click();
+
+    await expect.poll(() => fieldMessage(form.getByLabel('附件')), WAIT).toBe('上传的内容过大，请缩小或拆分文件后重试');
+    expect(portal.actions).toHaveLength(sent);
+  });
+
   it('replies with an attachment', async () => {
     const form = panel().getByRole('form', { name: '答复表单' });
     await form.getByLabel('附件').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });

@@ -75,7 +75,13 @@ function isFieldProblem(value: unknown): value is FieldProblem {
 function fallbackMessage(status: number): string {
   if (status === 401) return '登录已失效，请重新登录';
   if (status === 403) return '您无权进行此操作';
+  if (status === 400) return '提交的内容有误，请检查后重试';
   if (status === 404) return '请求的内容不存在';
+  if (status === 409) return '数据已被他人更改，请刷新后重试';
+  // A proxy in front of the server may reject a large upload with its own page instead of our JSON.
+  if (status === 413) return '上传的内容过大，请缩小或拆分文件后重试';
+  if (status === 415) return '不支持该文件类型';
+  if (status === 429) return '操作过于频繁，请稍后再试';
   if (status >= 500) return '服务器出错，请稍后重试';
   return `请求失败（${status}）`;
 }
