@@ -2,7 +2,9 @@
  * The call log, written from call-control events: one Call row per call and one CallOffer row
  * per time an agent's phone rang. Every function is safe to repeat with the same event, since
  * call control may re-deliver events after it reconnects. Functions that update a call return
- * false when the call is unknown, so that the caller can log the stray event.
+ * false when the call is unknown, so that the caller can log the stray event. Each writing
+ * function runs in its own transaction, or in `options.transaction` when one is given (the
+ * call-event handler writes several events in one transaction).
  */
 import { Op } from 'sequelize';
 import type { CallPhase, OfferOutcome } from '../../ivr/contract';
@@ -21,8 +23,8 @@ export interface StartCallEvent {
 }
 
 /** Stores a new call. A call that is already stored is left as it is. */
-export async function startCall(db: Database, event: StartCallEvent): Promise<void> {
-  await db.transaction(async (transaction) => {
+export async function startCall(db: Database, event: StartCallEvent, options: WriteOptions = {}): Promise<void> {
+  await inTransaction(db, options, async (transaction) => {
     await db.models.Call.bulkCreate(
       [
         {
@@ -40,23 +42,27 @@ export async function startCall(db: Database, event: StartCallEvent): Promise<vo
 }
 
 /** Records the caller's IVR menu choice. */
-export async function markMenuChoice(db: Database, event: { callId: string; choice: IvrChoice }): Promise<boolean> {
-  return updateCall(db, event.callId, (call) => {
+export async function markMenuChoice(db: Database, event: { callId: string; choice: IvrChoice }, options: WriteOptions = {}): Promise<boolean> {
+  return updateCall(db, event.callId, options, (call) => {
     call.ivrChoice = event.choice;
   });
 }
 
 /** Records the skill the call waits for. `queuedAt` keeps the first time the call was queued. */
-export async function markQueued(db: Database, event: { callId: string; skill: Skill; queuedAt: Date }): Promise<boolean> {
-  return updateCall(db, event.callId, (call) => {
+export async function markQueued(db: Database, event: { callId: string; skill: Skill; queuedAt: Date }, options: WriteOptions = {}): Promise<boolean> {
+  return updateCall(db, event.callId, options, (call) => {
     call.skill = event.skill;
     call.queuedAt ??= event.queuedAt;
   });
 }
 
 /** Records that an agent's phone started ringing. The call's `offeredAt` keeps the first offer. */
-export async function markOffered(db: Database, event: { callId: string; agentUserId: number; offeredAt: Date }): Promise<boolean> {
-  return updateCall(db, event.callId, async (call, transaction) => {
+export async function markOffered(
+  db: Database,
+  event: { callId: string; agentUserId: number; offeredAt: Date },
+  options: WriteOptions = {},
+): Promise<boolean> {
+  return updateCall(db, event.callId, options, async (call, transaction) => {
     call.offeredAt ??= event.offeredAt;
     const offer = { callId: event.callId, agentUserId: event.agentUserId, offeredAt: event.offeredAt };
     if (!(await db.models.CallOffer.findOne({ where: offer, transaction }))) {
@@ -69,8 +75,9 @@ export async function markOffered(db: Database, event: { callId: string; agentUs
 export async function endOffer(
   db: Database,
   event: { callId: string; agentUserId: number; outcome: Exclude<OfferOutcome, 'answered'>; endedAt: Date },
+  options: WriteOptions = {},
 ): Promise<boolean> {
-  return updateCall(db, event.callId, async (_call, transaction) => {
+  return updateCall(db, event.callId, options, async (_call, transaction) => {
     await closeOpenOffers(db, { callId: event.callId, agentUserId: event.agentUserId }, event.outcome, event.endedAt, transaction);
   });
 }
@@ -79,8 +86,9 @@ export async function endOffer(
 export async function markAnswered(
   db: Database,
   event: { callId: string; agentUserId: number; bridgeId: string; recordingName: string | null; answeredAt: Date },
+  options: WriteOptions = {},
 ): Promise<boolean> {
-  return updateCall(db, event.callId, async (call, transaction) => {
+  return updateCall(db, event.callId, options, async (call, transaction) => {
     call.answeredAt ??= event.answeredAt;
     call.agentUserId = event.agentUserId;
     call.bridgeId = event.bridgeId;
@@ -96,8 +104,9 @@ export async function markAnswered(
 export async function endCall(
   db: Database,
   event: { callId: string; endedBy: CallParty; phase: CallPhase; agentUserId: number | null; recordingName: string | null; endedAt: Date },
+  options: WriteOptions = {},
 ): Promise<boolean> {
-  return updateCall(db, event.callId, async (call, transaction) => {
+  return updateCall(db, event.callId, options, async (call, transaction) => {
     if (call.endedAt) {
       return;
     }
@@ -177,12 +186,22 @@ export async function countRecentCalls(db: Database, callerNumber: string, since
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
+export interface WriteOptions {
+  /** Runs the write in this transaction instead of a new one. */
+  transaction?: Transaction;
+}
+
+function inTransaction<T>(db: Database, options: WriteOptions, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  return options.transaction ? work(options.transaction) : db.transaction(work);
+}
+
 async function updateCall(
   db: Database,
   callId: string,
+  options: WriteOptions,
   change: (call: CallRow, transaction: Transaction) => void | Promise<void>,
 ): Promise<boolean> {
-  return db.transaction(async (transaction) => {
+  return inTransaction(db, options, async (transaction) => {
     const call = await db.models.Call.findByPk(callId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!call) {
       return false;

@@ -4,7 +4,8 @@
  *
  * The screen pop is on the critical path: the caller's history is looked up when the call
  * starts, so that when the phone rings the pop goes out at once, before anything is written.
- * Writes of one call run one after another in event order, and never hold up the pop.
+ * Writes go through a `CallLogWriter`, which batches them in event order and never holds up
+ * the pop.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
@@ -14,6 +15,7 @@ import type { AgentStateStore } from '../agents/agent-state-store';
 import type { HotlineLink } from '../context';
 import { agentRoom, type DeskServer } from '../realtime/gateway';
 import type { ServerToClientEvents } from '../realtime/socket-events';
+import { CallLogWriter, type CallLogWrite } from './call-log-writer';
 import { buildScreenPop, lookUpCallerHistory, type CallerHistory } from './screen-pop';
 
 export interface CallEventHandlerOptions {
@@ -35,9 +37,10 @@ interface CallContext {
   logger: Logger;
   /** Digits of the caller's number, as the call log stores them. */
   callerNumber: string | null;
-  /** Database writes of this call, chained so they run in event order. */
+  /** Settles when the database writes of this call queued so far have finished. */
   writes: Promise<void>;
-  history: { promise: Promise<CallerHistory>; at: number; enterpriseId: number | null } | null;
+  /** The caller's history: `at` when its lookup started, `lookupMs` how long the lookup took once done. */
+  history: { promise: Promise<CallerHistory>; at: number; lookupMs: number | null; enterpriseId: number | null } | null;
   /** Whether the first `call.queued` was written; later ones only move the position. */
   queuedWritten: boolean;
 }
@@ -48,12 +51,14 @@ export class CallEventHandler {
   private readonly calls = new Map<string, CallContext>();
   private readonly logger: Logger;
   private readonly handlers: Handlers;
+  private readonly writer: CallLogWriter;
 
   constructor(private readonly options: CallEventHandlerOptions) {
     this.logger = options.logger.child({ component: 'call-events' });
+    this.writer = new CallLogWriter(options.db, this.logger);
     this.handlers = {
       'call.started': (event) => this.onStarted(event),
-      'call.menu': (event) => this.persist(event.callId, 'menu choice', () => markMenuChoice(this.options.db, event)),
+      'call.menu': (event) => this.persist(event.callId, 'menu choice', (transaction) => markMenuChoice(this.options.db, event, { transaction })),
       'call.queued': (event) => this.onQueued(event),
       'call.offered': (event) => this.onOffered(event),
       'call.offer-ended': (event) => this.onOfferEnded(event),
@@ -94,7 +99,7 @@ export class CallEventHandler {
   private onStarted(event: CallEventMap['call.started']): void {
     const call = this.call(event.callId);
     call.logger.info({ callerNumber: maskNumber(event.callerNumber) }, 'call started');
-    this.persist(event.callId, 'start', () => startCall(this.options.db, event));
+    this.persist(event.callId, 'start', (transaction) => startCall(this.options.db, event, { transaction }));
     this.history(event.callId, event.callerNumber);
   }
 
@@ -103,7 +108,7 @@ export class CallEventHandler {
     const call = this.call(event.callId);
     if (call.queuedWritten) return;
     call.queuedWritten = true;
-    this.persist(event.callId, 'queued', () => markQueued(this.options.db, event));
+    this.persist(event.callId, 'queued', (transaction) => markQueued(this.options.db, event, { transaction }));
   }
 
   private onOffered(event: CallEventMap['call.offered']): void {
@@ -121,13 +126,16 @@ export class CallEventHandler {
           return;
         }
         this.options.io.to(agentRoom(event.agentId)).emit('call:pop', pop);
-        call.logger.debug({ agentId: event.agentId, prefetched, elapsedMs: Math.round(performance.now() - offeredAt) }, 'screen pop sent');
+        const lookupMs = call.history?.lookupMs ?? null;
+        call.logger.debug({ agentId: event.agentId, prefetched, lookupMs, elapsedMs: Math.round(performance.now() - offeredAt) }, 'screen pop sent');
       })
       .catch((error: unknown) => call.logger.error({ err: error, agentId: event.agentId }, 'screen pop failed'));
 
     const agentUserId = this.agentUserId(event.agentId);
     if (agentUserId !== null) {
-      this.persist(event.callId, 'offer', () => markOffered(this.options.db, { callId: event.callId, agentUserId, offeredAt: event.offeredAt }));
+      this.persist(event.callId, 'offer', (transaction) =>
+        markOffered(this.options.db, { callId: event.callId, agentUserId, offeredAt: event.offeredAt }, { transaction }),
+      );
     }
   }
 
@@ -139,8 +147,8 @@ export class CallEventHandler {
 
     const agentUserId = this.agentUserId(event.agentId);
     if (agentUserId !== null) {
-      this.persist(event.callId, 'offer end', () =>
-        endOffer(this.options.db, { callId: event.callId, agentUserId, outcome: event.outcome, endedAt: event.at }),
+      this.persist(event.callId, 'offer end', (transaction) =>
+        endOffer(this.options.db, { callId: event.callId, agentUserId, outcome: event.outcome, endedAt: event.at }, { transaction }),
       );
     }
   }
@@ -152,14 +160,12 @@ export class CallEventHandler {
 
     const agentUserId = this.agentUserId(event.agentId);
     if (agentUserId !== null) {
-      this.persist(event.callId, 'answer', () =>
-        markAnswered(this.options.db, {
-          callId: event.callId,
-          agentUserId,
-          bridgeId: event.bridgeId,
-          recordingName: event.recordingName,
-          answeredAt: event.answeredAt,
-        }),
+      this.persist(event.callId, 'answer', (transaction) =>
+        markAnswered(
+          this.options.db,
+          { callId: event.callId, agentUserId, bridgeId: event.bridgeId, recordingName: event.recordingName, answeredAt: event.answeredAt },
+          { transaction },
+        ),
       );
     }
   }
@@ -173,15 +179,12 @@ export class CallEventHandler {
     }
 
     const agentUserId = event.agentId ? this.agentUserId(event.agentId) : null;
-    this.persist(event.callId, 'end', () =>
-      endCall(this.options.db, {
-        callId: event.callId,
-        endedBy: event.endedBy,
-        phase: event.phase,
-        agentUserId,
-        recordingName: event.recordingName,
-        endedAt: event.endedAt,
-      }),
+    this.persist(event.callId, 'end', (transaction) =>
+      endCall(
+        this.options.db,
+        { callId: event.callId, endedBy: event.endedBy, phase: event.phase, agentUserId, recordingName: event.recordingName, endedAt: event.endedAt },
+        { transaction },
+      ),
     );
     // The context goes once its writes are done; a late event would start a fresh one.
     const writes = call.writes;
@@ -206,11 +209,12 @@ export class CallEventHandler {
     if (call.history && Date.now() - call.history.at <= HISTORY_MAX_AGE_MS) return call.history.promise;
 
     const promise = lookUpCallerHistory(this.options.db, { callId, callerNumber }, { repeatCallerDays: this.options.repeatCallerDays });
-    const entry: NonNullable<CallContext['history']> = { promise, at: Date.now(), enterpriseId: null };
+    const entry: NonNullable<CallContext['history']> = { promise, at: Date.now(), lookupMs: null, enterpriseId: null };
     call.history = entry;
     promise.then(
       (history) => {
         entry.enterpriseId = history.enterprise?.id ?? null;
+        entry.lookupMs = Date.now() - entry.at;
       },
       // A failed lookup is reported by the pop that awaits it; it must not be reused.
       () => {
@@ -221,16 +225,16 @@ export class CallEventHandler {
   }
 
   /** Queues a write of this call after its earlier ones; a failure is logged and does not stop later writes. */
-  private persist(callId: string, step: string, write: () => Promise<boolean | void>): void {
+  private persist(callId: string, step: string, write: CallLogWrite): void {
     const call = this.call(callId);
-    call.writes = call.writes.then(async () => {
-      try {
-        const stored = await write();
+    const written = this.writer.write(write).then(
+      (stored) => {
         if (stored === false) call.logger.warn({ step }, 'call log not updated: the call is not stored');
-      } catch (error) {
-        call.logger.error({ err: error, step }, 'writing the call log failed');
-      }
-    });
+      },
+      (error: unknown) => call.logger.error({ err: error, step }, 'writing the call log failed'),
+    );
+    // The writer runs writes first in, first out, so `written` settles after the call's earlier writes.
+    call.writes = Promise.all([call.writes, written]).then(() => undefined);
   }
 
   private toAgent<E extends 'call:answered' | 'call:offer-ended' | 'call:held' | 'call:resumed' | 'call:ended'>(

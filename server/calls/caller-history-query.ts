@@ -1,7 +1,7 @@
 /**
  * The database reads behind a screen pop, as plain SQL without model instances: under a burst
  * of calls the time Sequelize spends building and hydrating models adds up to more than the
- * queries themselves. The three reads run in parallel in one round; each uses an index
+ * queries themselves. The four reads go to the database as one statement; each uses an index
  * (enterprise_contacts.phone, calls.caller_number+started_at, cases.caller_number and
  * cases.enterprise_id).
  */
@@ -15,19 +15,34 @@ import type { CaseSummary, EnterpriseSummary } from '../realtime/socket-events';
 const MATCHED_ENTERPRISE_ID = `(SELECT c.enterprise_id FROM enterprise_contacts c JOIN enterprises e ON e.id = c.enterprise_id
   WHERE c.phone = :number ORDER BY e.updated_at DESC, e.id DESC LIMIT 1)`;
 
-const ENTERPRISE_SQL = `SELECT e.id, e.name, e.credit_code AS creditCode, e.address, t.name AS township
-  FROM enterprises e LEFT JOIN org_units t ON t.id = e.township_id
-  WHERE e.id = ${MATCHED_ENTERPRISE_ID}`;
-
-const RECENT_CALLS_SQL = `SELECT COUNT(*) AS count FROM calls
-  WHERE caller_number = :number AND started_at >= :since AND id <> :callId`;
-
-const CASE_COLUMNS = 'id, case_no AS caseNo, state, kind, channel, title, created_at AS createdAt';
+const CASE_COLUMNS = 'id, NULL AS name, NULL AS creditCode, NULL AS address, NULL AS township, case_no AS caseNo, state, kind, channel, title, created_at AS createdAt, NULL AS count';
 const CASES_OF_CALLER = `(caller_number = :number OR enterprise_id = ${MATCHED_ENTERPRISE_ID})`;
-const RECENT_CASES_SQL = `SELECT ${CASE_COLUMNS} FROM cases WHERE ${CASES_OF_CALLER}
-  ORDER BY created_at DESC, id DESC LIMIT :limit`;
-const OPEN_CASES_SQL = `SELECT ${CASE_COLUMNS} FROM cases WHERE ${CASES_OF_CALLER} AND state IN (:openStates)
-  ORDER BY created_at DESC, id DESC LIMIT :limit`;
+
+/**
+ * The four reads as one statement, with each row's part named in `part`. On SQLite the
+ * platform's reads run one statement at a time on one connection, and each waits for an
+ * event-loop turn. So four statements per pop made a burst of calls queue for seconds.
+ */
+const CALLER_HISTORY_SQL = `
+SELECT * FROM (
+  SELECT 'enterprise' AS part, e.id, e.name, e.credit_code AS creditCode, e.address, t.name AS township,
+    NULL AS caseNo, NULL AS state, NULL AS kind, NULL AS channel, NULL AS title, NULL AS createdAt, NULL AS count
+  FROM enterprises e LEFT JOIN org_units t ON t.id = e.township_id
+  WHERE e.id = ${MATCHED_ENTERPRISE_ID}
+) AS enterprise_part
+UNION ALL
+SELECT 'calls' AS part, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM calls
+  WHERE caller_number = :number AND started_at >= :since AND id <> :callId
+UNION ALL
+SELECT * FROM (
+  SELECT 'recent' AS part, ${CASE_COLUMNS} FROM cases WHERE ${CASES_OF_CALLER}
+  ORDER BY created_at DESC, id DESC LIMIT :limit
+) AS recent_part
+UNION ALL
+SELECT * FROM (
+  SELECT 'open' AS part, ${CASE_COLUMNS} FROM cases WHERE ${CASES_OF_CALLER} AND state IN (:openStates)
+  ORDER BY created_at DESC, id DESC LIMIT :limit
+) AS open_part`;
 
 export interface CallerHistoryRows {
   enterprise: EnterpriseSummary | null;
@@ -37,14 +52,21 @@ export interface CallerHistoryRows {
   recentCalls: number;
 }
 
-interface CaseRecord {
-  id: number;
+/** One row of `CALLER_HISTORY_SQL`: the columns of its `part`, the others null. */
+interface HistoryRow {
+  part: 'enterprise' | 'calls' | 'recent' | 'open';
+  id: number | string;
+  name: string;
+  creditCode: string;
+  address: string | null;
+  township: string | null;
   caseNo: string;
   state: string;
   kind: string;
   channel: string;
   title: string;
   createdAt: Date | string;
+  count: number | string | null;
 }
 
 /**
@@ -58,27 +80,31 @@ export async function queryCallerHistory(
   const number = normalizePhoneNumber(query.callerNumber);
   if (!number) return { enterprise: null, earlierCases: [], openCases: [], recentCalls: 0 };
 
-  const select = <Row extends object>(sql: string, replacements: Record<string, unknown>) =>
-    db.sequelize.query<Row>(sql, { type: QueryTypes.SELECT, replacements, raw: true, logging: false });
-  const cases = { number, limit: query.limit };
-
-  const [enterprises, calls, recent, open] = await Promise.all([
-    select<EnterpriseSummary>(ENTERPRISE_SQL, { number }),
-    select<{ count: number | string }>(RECENT_CALLS_SQL, { number, since: query.since, callId: query.callId }),
-    select<CaseRecord>(RECENT_CASES_SQL, cases),
-    select<CaseRecord>(OPEN_CASES_SQL, { ...cases, openStates: [...OPEN_CASE_STATES] }),
-  ]);
+  const rows = await db.sequelize.query<HistoryRow>(CALLER_HISTORY_SQL, {
+    type: QueryTypes.SELECT,
+    replacements: { number, since: query.since, callId: query.callId, limit: query.limit, openStates: [...OPEN_CASE_STATES] },
+    raw: true,
+    logging: false,
+  });
+  const enterprise = rows.find((row) => row.part === 'enterprise');
+  const calls = rows.find((row) => row.part === 'calls');
+  const recent = rows.filter((row) => row.part === 'recent');
+  const open = rows.filter((row) => row.part === 'open');
 
   const openCases = open.map(toCaseSummary);
   return {
-    enterprise: enterprises[0] ? { ...enterprises[0], id: Number(enterprises[0].id) } : null,
+    enterprise: enterprise ? toEnterpriseSummary(enterprise) : null,
     earlierCases: mergeNewestFirst(recent.map(toCaseSummary), openCases),
     openCases,
-    recentCalls: Number(calls[0]?.count ?? 0),
+    recentCalls: Number(calls?.count ?? 0),
   };
 }
 
-function toCaseSummary(row: CaseRecord): CaseSummary {
+function toEnterpriseSummary(row: HistoryRow): EnterpriseSummary {
+  return { id: Number(row.id), name: row.name, creditCode: row.creditCode, address: row.address, township: row.township };
+}
+
+function toCaseSummary(row: HistoryRow): CaseSummary {
   return {
     id: Number(row.id),
     caseNo: row.caseNo,
