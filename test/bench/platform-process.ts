@@ -10,6 +10,7 @@
  * seconds per round before any call. A desktop connecting with such a token loads its agent
  * profile as after a login.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { openDatabase } from '../../db/database';
 import { migrate } from '../../db/migrate';
@@ -48,12 +49,26 @@ async function main(): Promise<void> {
   const platform = await createPlatform({ config, logger, serveRenderer: false });
   const { url } = await platform.listen();
   const cpuAtStart = process.cpuUsage();
+  // Restarted at each `usage` request, so the second request of a round reports the round alone.
+  let loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   const send = (message: BenchMessage) => process.send?.(message);
   process.on('message', (message: BenchMessage) => {
     if (message.type === 'usage') {
       const cpu = process.cpuUsage(cpuAtStart);
-      send({ type: 'usage', cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed });
+      const memory = process.memoryUsage();
+      loopDelay.disable();
+      send({
+        type: 'usage',
+        cpuMicros: cpu.user + cpu.system,
+        rssBytes: memory.rss,
+        heapUsedBytes: memory.heapUsed,
+        loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+        loopDelayMaxMs: loopDelay.max / 1e6,
+      });
+      loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
     }
     if (message.type === 'stop') {
       void platform.close().then(() => process.exit(0));

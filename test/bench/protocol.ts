@@ -5,7 +5,8 @@ export type BenchMessage =
   /** The platform listens at `url`; `tokens[i]` is the login token of bench agent i. */
   | { type: 'ready'; url: string; tokens: string[] }
   | { type: 'usage' }
-  | { type: 'usage'; cpuMicros: number; rssBytes: number; heapUsedBytes: number }
+  /** CPU time since the platform listened; event-loop delay since the previous `usage` request. */
+  | { type: 'usage'; cpuMicros: number; rssBytes: number; heapUsedBytes: number; loopDelayP99Ms: number; loopDelayMaxMs: number }
   | { type: 'stop' };
 
 /** Requests from the driver to the simulator process (simulator-process.ts). */

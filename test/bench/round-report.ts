@@ -18,7 +18,7 @@ export interface RoundResult {
   offersEnded: Record<string, number>;
   /** From the first dial to the last answer. */
   setupSeconds: number;
-  platform: { cpuPercent: number; rssMiB: number; heapMiB: number };
+  platform: ProcessLoad & { rssMiB: number; heapMiB: number };
   driver: ProcessLoad;
   simulator: ProcessLoad;
 }
@@ -26,7 +26,7 @@ export interface RoundResult {
 export function printRounds(results: RoundResult[], setting: { database: string; rampSeconds: number }): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`\nscreen pop and call set-up: simulator → platform (${setting.database}), calls arriving over ${setting.rampSeconds} s`);
-  out('calls | answered | pops | pop p50 ms | pop p99 ms | pop max ms | set-ups/s | platform CPU % | RSS MiB | heap MiB | offers ended unanswered');
+  out('calls | answered | pops | pop p50 ms | pop p99 ms | pop max ms | set-ups/s | platform CPU % | platform loop delay p99 / max ms | RSS MiB | heap MiB | offers ended unanswered');
   for (const result of results) {
     const sorted = [...result.pops].sort((a, b) => a - b);
     const unanswered = Object.entries(result.offersEnded).map(([outcome, count]) => `${outcome} ${count}`).join(', ') || 'none';
@@ -40,6 +40,7 @@ export function printRounds(results: RoundResult[], setting: { database: string;
         (sorted.at(-1) ?? NaN).toFixed(1),
         (result.answered / result.setupSeconds).toFixed(1),
         result.platform.cpuPercent.toFixed(0),
+        `${result.platform.loopDelayP99Ms.toFixed(1)} / ${result.platform.loopDelayMaxMs.toFixed(1)}`,
         result.platform.rssMiB.toFixed(0),
         result.platform.heapMiB.toFixed(0),
         unanswered,

@@ -111,17 +111,23 @@ async function runRound(calls: number): Promise<RoundResult> {
 
     const answeredAt: number[] = [];
     const offersEnded = new Map<string, number>();
-    let resolveAllAnswered = () => {};
-    const allAnswered = new Promise<void>((resolve) => (resolveAllAnswered = resolve));
+    let popsReceived = 0;
+    // The round ends once every call was answered and every pop arrived, or at the time-out.
+    let resolveRoundDone = () => {};
+    const roundDone = new Promise<void>((resolve) => (resolveRoundDone = resolve));
     // The first agent logs in as a desktop does; the platform process signed the other tokens.
     tokens[0] = await login(url, benchAgentUsername(0));
     tokens.forEach((token, index) => {
       const socket: AgentSocket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true });
-      socket.on('call:pop', (pop) => pair(`${extensions[index]}|${pop.callerNumber}`, sharedClockMs(), 'pops'));
+      socket.on('call:pop', (pop) => {
+        pair(`${extensions[index]}|${pop.callerNumber}`, sharedClockMs(), 'pops');
+        popsReceived += 1;
+        if (popsReceived >= calls && answeredAt.length >= calls) resolveRoundDone();
+      });
       socket.on('call:offer-ended', ({ outcome }) => offersEnded.set(outcome, (offersEnded.get(outcome) ?? 0) + 1));
       socket.on('call:answered', () => {
         answeredAt.push(sharedClockMs());
-        if (answeredAt.length === calls) resolveAllAnswered();
+        if (popsReceived >= calls && answeredAt.length >= calls) resolveRoundDone();
       });
       sockets.push(socket);
     });
@@ -133,8 +139,8 @@ async function runRound(calls: number): Promise<RoundResult> {
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     simulator.send({ type: 'dial', numbers: extensions.map((_, index) => benchCallerNumber(index)), rampMs: RAMP_MS } satisfies SimulatorRequest);
-    const timeout = setTimeout(() => resolveAllAnswered(), ROUND_TIMEOUT_MS);
-    await allAnswered;
+    const timeout = setTimeout(() => resolveRoundDone(), ROUND_TIMEOUT_MS);
+    await roundDone;
     clearTimeout(timeout);
     const wallSeconds = (sharedClockMs() - started) / 1000;
     loopDelay.disable();
@@ -158,6 +164,8 @@ async function runRound(calls: number): Promise<RoundResult> {
         cpuPercent: percentOfCore(platformAfter.cpuMicros - platformBefore.cpuMicros),
         rssMiB: platformAfter.rssBytes / 2 ** 20,
         heapMiB: platformAfter.heapUsedBytes / 2 ** 20,
+        loopDelayP99Ms: platformAfter.loopDelayP99Ms,
+        loopDelayMaxMs: platformAfter.loopDelayMaxMs,
       },
       driver: { cpuPercent: percentOfCore(driverCpu.user + driverCpu.system), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 },
       simulator: { cpuPercent: percentOfCore(simUsage.cpuMicros), loopDelayP99Ms: simUsage.loopDelayP99Ms, loopDelayMaxMs: simUsage.loopDelayMaxMs },
