@@ -134,6 +134,9 @@ export function defineCase(sequelize: Sequelize): CaseModel {
         beforeCreate(row) {
           row.priority = row.anonymous ? 0 : 1;
         },
+        beforeBulkCreate(rows) {
+          for (const row of rows) row.priority = row.anonymous ? 0 : 1;
+        },
       },
     },
   );
