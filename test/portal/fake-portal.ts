@@ -254,7 +254,8 @@ export async function startFakePortal(): Promise<FakePortal> {
   function caseView(stored: StoredCase, user: FakeUser): CaseWorkflowView {
     const masked = stored.confidential === true;
     const unit = ORG_UNITS.find((candidate) => candidate.id === stored.leadUnitId)!;
-    const allowed = follows(user, stored) ? availableActions(facts(stored), user.role as Actor) : [];
+    // Every unit here leads its case, and a lead unit replies itself instead of sending a co-reply.
+    const allowed = follows(user, stored) ? availableActions(facts(stored), user.role as Actor).filter((action) => action !== 'co-reply') : [];
     return {
       ...inboxEntry(stored),
       categoryId: 7,

@@ -4,11 +4,15 @@
  * an attachment, a forbidden action's message, and a leader's instruction. The steps share one
  * page and run in order.
  */
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldMessage, launchChromium } from '../desktop/browser';
 import { LEADER, PASSWORD, TAX_UNIT, UNIT_HANDLER, caseNoOf, startFakePortal, type FakePortal } from './fake-portal';
 
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const WAIT = { timeout: 8000, interval: 50 };
 const HOUR = 3600_000;
 const PDF_BYTES = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n');
@@ -141,6 +145,16 @@ describe("units' inbox in Chromium", () => {
     expect(lastAction()).toEqual({ caseId: 101, body: { action: 'sign', version: 1 } });
     expect(await panel().getByRole('list', { name: '处理记录' }).textContent()).toContain('签收');
     await expect.poll(() => rowOf(101).locator('td').nth(2).textContent(), WAIT).toBe('已签收');
+  });
+
+  it('saves a screenshot of the inbox with an open case', async () => {
+    await startAction('联系诉求人');
+    await mkdir(ARTIFACTS, { recursive: true });
+
+    const file = path.join(ARTIFACTS, 'unit-inbox.png');
+    await page.screenshot({ path: file });
+    expect((await stat(file)).size).toBeGreaterThan(0);
+    await panel().getByRole('form', { name: '联系诉求人表单' }).getByRole('button', { name: '取消' }).click();
   });
 
   it('asks for the reason before a return is sent', async () => {
