@@ -112,6 +112,8 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
     await page.getByLabel('状态筛选').selectOption({ label: '已登记' });
     await row().getByRole('button', { name: caseNo }).click();
     await expect.poll(caseState, WAIT).toBe('已登记');
+    // Nothing to merge into: the case has no possible duplicate.
+    expect(await panel().getByRole('toolbar', { name: '可办理操作' }).getByRole('button', { name: '并单', exact: true }).count()).toBe(0);
 
     await takeAction('转办', async (form) => {
       await form.getByLabel('主办单位').selectOption({ label: '\u3000县市场监督管理局' });

@@ -104,8 +104,10 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
 
   // Only the platform may release a protected reporter's identity to the units.
   const mayReveal = (role === 'supervisor' || role === 'admin') && (view.confidential || view.anonymous) && !view.identityReleased;
-  const actions = [...(view.availableActions ?? []), ...(mayReveal ? [REVEAL_IDENTITY] : [])];
   const duplicates = view.possibleDuplicates ?? [];
+  // The merge form picks from the duplicates the server found, so without any it has nothing to offer.
+  const offered = (view.availableActions ?? []).filter((action) => action !== 'merge' || duplicates.length > 0);
+  const actions = [...offered, ...(mayReveal ? [REVEAL_IDENTITY] : [])];
   return (
     <section class="work-panel" aria-label="工单办理">
       <div class="panel-head">
