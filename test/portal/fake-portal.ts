@@ -83,6 +83,8 @@ export interface FakePortal {
   state(caseId: number): CaseState;
   /** Sets a case's deadline card to `level` and emits `case:deadline` to the open pages, as the scheduler would. */
   changeDeadline(caseId: number, level: 'yellow' | 'red'): void;
+  /** Answers the next action with this error instead of taking it. */
+  failNextActionWith(error: AppError): void;
   /** Answers the next upload with a bare HTML 413 page, as a proxy with a smaller body limit would. */
   rejectNextUploadAsProxy(): void;
   /** Moves the case to another lead unit without telling the browser, as a supervisor would. */
@@ -100,6 +102,7 @@ export async function startFakePortal(): Promise<FakePortal> {
   const uploads: string[] = [];
   let nextId = 1;
   let proxyRejectsUpload = false;
+  let nextActionError: AppError | null = null;
 
   const app = express();
   app.use('/api', express.json());
@@ -176,6 +179,11 @@ export async function startFakePortal(): Promise<FakePortal> {
     const user: FakeUser = response.locals.user;
     const { action, version, ...input } = request.body as Record<string, unknown>;
     actions.push({ caseId: stored.id, body: request.body });
+    if (nextActionError) {
+      const error = nextActionError;
+      nextActionError = null;
+      return sendError(response, error);
+    }
     // The real server's message for a unit that the case is no longer dispatched to.
     if (user.role === 'unit-handler' && !follows(user, stored)) {
       return sendError(response, new AppError('FORBIDDEN', 403, `该工单没有转办给本单位，不能${caseActionLabel(action as CaseAction)}`));
@@ -330,6 +338,9 @@ export async function startFakePortal(): Promise<FakePortal> {
         dueAt: stored.dueAt,
       };
       io.emit('case:deadline', { at: new Date().toISOString(), changes: [change] });
+    },
+    failNextActionWith(error) {
+      nextActionError = error;
     },
     rejectNextUploadAsProxy() {
       proxyRejectsUpload = true;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../server/errors';
 import { fieldMessage, launchChromium } from '../desktop/browser';
 import { LEADER, PASSWORD, TAX_UNIT, UNIT_HANDLER, caseNoOf, startFakePortal, type FakePortal } from './fake-portal';
 
@@ -214,9 +215,15 @@ describe("units' inbox in Chromium", () => {
     expect(portal.actions).toHaveLength(sent);
   });
 
-  it('replies with an attachment', async () => {
+  it('replies with an attachment, uploaded once across a retry', async () => {
     const form = panel().getByRole('form', { name: '答复表单' });
+    const problem = '答复内容不能少于 10 个字';
+    portal.failNextActionWith(new AppError('VALIDATION_FAILED', 400, problem, [{ field: 'reply', message: problem }]));
     await form.getByLabel('附件').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    await form.getByRole('button', { name: '确认答复' }).click();
+
+    await expect.poll(() => fieldMessage(form.getByLabel('答复内容')), WAIT).toBe(problem);
+    expect(portal.uploads).toEqual(['整改报告.pdf']);
     await form.getByRole('button', { name: '确认答复' }).click();
 
     await expect.poll(caseState, WAIT).toBe('已答复');

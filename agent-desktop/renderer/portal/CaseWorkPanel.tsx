@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/http';
 import { fetchAttachments, fetchCaseView, postCaseAction, revealIdentity, uploadAttachments } from '../api/portal';
 import type { Attachment, CaseWorkView } from '../api/portal-types';
@@ -35,6 +35,8 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const role = useStore(sessionStore).user?.role;
+  // Files already attached by an earlier try whose action then failed, so a retry does not attach them twice.
+  const uploaded = useRef(new WeakSet<File>());
 
   const load = async () => {
     try {
@@ -60,9 +62,12 @@ export function CaseWorkPanel({ caseId, onChanged, onClose }: Props) {
     setFeedback(null);
     setFieldErrors({});
     try {
-      if (files.length > 0) {
+      const pending = files.filter((file) => !uploaded.current.has(file));
+      if (pending.length > 0) {
         try {
-          await uploadAttachments(caseId, files);
+          await uploadAttachments(caseId, pending);
+          for (const file of pending) uploaded.current.add(file);
+          setAttachments(await fetchAttachments(caseId).catch(() => attachments));
         } catch (error) {
           // The action is not sent, so the user can fix the files and try again.
           if (error instanceof ApiError) setFieldErrors({ files: error.userMessage });
