@@ -25,13 +25,14 @@ describe.each(DIALECTS)('reporter identity on %s', (dialect) => {
 
   it('masks an anonymous report for the unit, logs the release and the unit\'s later views', async () => {
     const id = await dispatchedCase({ anonymous: true, callerName: '', callerNumber: '13812345678', title: '举报某单位吃拿卡要' });
-    // The response to the agent's dispatch showed the full identity, so it is the first view.
-    expect(await identityViews(id)).toEqual([{ userId: p.userId('agent1'), kind: 'read', reason: null }]);
+    // The responses to the agent's registration and dispatch showed the full identity.
+    const agentView = { userId: p.userId('agent1'), kind: 'read', reason: null };
+    expect(await identityViews(id)).toEqual([agentView, agentView]);
 
     const masked = await p.read('unit1', id);
     expect(masked.status).toBe(200);
     expect(masked.body).toMatchObject({ callerNumber: '138****5678', identityMasked: true, identityReleased: false, realName: false });
-    expect(await identityViews(id, 1)).toEqual([]);
+    expect(await identityViews(id, 2)).toEqual([]);
 
     const released = await p.test.request('POST', `/api/cases/${id}/reveal-identity`, {
       token: p.token.monitor1,
@@ -44,7 +45,7 @@ describe.each(DIALECTS)('reporter identity on %s', (dialect) => {
     const full = await p.read('unit1', id);
     expect(full.body).toMatchObject({ callerNumber: '13812345678', identityMasked: false });
 
-    expect(await identityViews(id, 1)).toEqual([
+    expect(await identityViews(id, 2)).toEqual([
       { userId: p.userId('monitor1'), kind: 'release', reason: '承办单位需要回电核实举报细节' },
       { userId: p.userId('monitor1'), kind: 'read', reason: null },
       { userId: p.userId('unit1'), kind: 'read', reason: null },
@@ -75,8 +76,9 @@ describe.each(DIALECTS)('reporter identity on %s', (dialect) => {
     await p.read('monitor1', id);
 
     expect(view).toMatchObject({ callerName: '张建华', callerNumber: '13812345678', identityMasked: false });
-    // The first view is the response to the agent's dispatch.
+    // The first two views are the responses to the agent's registration and dispatch.
     expect(await identityViews(id)).toEqual([
+      { userId: p.userId('agent1'), kind: 'read', reason: null },
       { userId: p.userId('agent1'), kind: 'read', reason: null },
       { userId: p.userId('agent1'), kind: 'read', reason: null },
       { userId: p.userId('monitor1'), kind: 'read', reason: null },
@@ -84,6 +86,7 @@ describe.each(DIALECTS)('reporter identity on %s', (dialect) => {
     const listed = await p.test.request('GET', `/api/cases/${id}/identity-views`, { token: p.token.monitor1 });
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((item: { userName: string; kind: string }) => [item.userName, item.kind])).toEqual([
+      ['王静', 'read'],
       ['王静', 'read'],
       ['王静', 'read'],
       ['刘洋', 'read'],
