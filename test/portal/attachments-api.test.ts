@@ -170,6 +170,24 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     for (const name of await storedFiles()) expect(name).toMatch(/^[0-9a-f]{32}\.[a-z]+$/);
   });
 
+  it('rejects more than five files in one request', async () => {
+    const before = await storedFiles();
+    const files = Array.from({ length: 6 }, (_, index) => ({ name: `现场照片${index + 1}.png`, bytes: PNG_BYTES }));
+
+    const response = await upload(ownUnitCaseId, unitHandler, files);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('一次最多上传 5 个附件');
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('rejects an empty file', async () => {
+    const response = await upload(ownUnitCaseId, unitHandler, [{ name: '空白.txt', bytes: Buffer.alloc(0) }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('附件“空白.txt”是空文件');
+  });
+
   it('rejects a request without a file', async () => {
     const response = await upload(ownUnitCaseId, unitHandler, []);
 
