@@ -19,7 +19,7 @@ import { conflict } from '../errors';
 import type { ActionInput, CaseAction, CaseTransitionEvent } from '../workflow/case-transitions';
 import { checkDispatchUnits, checkEscalationLeader, checkMergeTarget } from './action-references';
 import type { CaseActor } from './case-membership';
-import { caseDispatched, extensionApproved, stageMet } from './workflow-side-effects';
+import { caseDispatched, caseSentBack, extensionApproved, stageMet } from './workflow-side-effects';
 
 export interface AppliedTransition {
   caseId: number;
@@ -126,6 +126,14 @@ async function applySideEffects(
     return;
   }
 
+  // Rework, a dissatisfied callback and reopening a closed case send it back to its unit with a
+  // new completion clock; reopening a refused or answered matter sends it back to registration.
+  if (event.effects.reopened && event.toState === 'in-progress') {
+    const dueAt = await caseSentBack(db, record.id, now, transaction);
+    await db.models.Case.update({ dueAt }, { where: { id: record.id }, transaction, silent: true });
+    return;
+  }
+
   switch (event.action) {
     case 'sign':
     case 'return':
@@ -136,8 +144,6 @@ async function applySideEffects(
       await stageMet(db, record.id, 'first-contact', now, transaction);
       break;
     case 'reply':
-      // NOTE: rework, a dissatisfied callback and a reopening send the case back to the unit
-      // without a new completion clock. The case is supervised instead and has no due date then.
       await stageMet(db, record.id, 'complete', now, transaction);
       break;
     case 'approve-extension': {

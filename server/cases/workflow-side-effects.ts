@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
-import { extendCaseDeadlines, markStageMet, startCaseDeadlines } from '../../db/repositories/case-deadlines';
+import { extendCaseDeadlines, markStageMet, restartCaseStage, startCaseDeadlines } from '../../db/repositories/case-deadlines';
 import { enqueueDeliveries } from '../../db/repositories/deliveries';
 import type { TimeLimit, TimeLimitStage } from '../workflow/time-limits';
 
@@ -30,4 +30,13 @@ export async function extensionApproved(db: Database, caseId: number, extension:
 /** Stops the clock of a stage the unit completed (signed for, contacted the caller, replied). */
 export async function stageMet(db: Database, caseId: number, stage: TimeLimitStage, at: Date, transaction: Transaction): Promise<void> {
   await markStageMet(db, caseId, stage, at, transaction);
+}
+
+/**
+ * Starts a new completion clock for a case sent back to its unit after it replied (rework, a
+ * dissatisfied caller, a reopening). Returns the new completion due date.
+ */
+export async function caseSentBack(db: Database, caseId: number, at: Date, transaction: Transaction): Promise<Date> {
+  const deadline = await restartCaseStage(db, caseId, 'complete', at, transaction);
+  return new Date(deadline.dueAt);
 }

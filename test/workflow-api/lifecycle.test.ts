@@ -59,12 +59,16 @@ describe.each(DIALECTS)('case lifecycle over the API on %s', (dialect) => {
     expect((await p.must('agent1', id, 'start-review')).state).toBe('review');
     const rework = await p.must('agent1', id, 'review-rework', { reason: '未说明对诉求人的处理结果' });
     expect(rework).toMatchObject({ state: 'in-progress', supervised: true, reopenCount: 1 });
+    expect(rework.dueDates.complete.metAt).toBeNull();
+    expect(new Date(rework.dueDates.complete.startedAt).getTime()).toBeGreaterThan(new Date(replied.dueDates.complete.startedAt).getTime());
+    expect(rework.dueAt).toBe(rework.dueDates.complete.dueAt);
 
     await p.must('unit1', id, 'reply', { reply: '已立案，罚款五千元，已告知诉求人。' });
     expect((await p.must('agent1', id, 'review-accept', { note: '答复完整' })).state).toBe('callback');
 
     const dissatisfied = await p.must('agent1', id, 'callback', { rating: 'dissatisfied', note: '诉求人认为处罚过轻' });
     expect(dissatisfied).toMatchObject({ state: 'in-progress', satisfaction: 'dissatisfied', supervised: true, reopenCount: 2 });
+    expect(dissatisfied.dueDates.complete.metAt).toBeNull();
 
     await p.must('unit1', id, 'reply', { reply: '已再次约谈超市负责人。' });
     await p.must('agent1', id, 'review-accept');
@@ -160,6 +164,8 @@ describe.each(DIALECTS)('case lifecycle over the API on %s', (dialect) => {
 
     const reopened = await p.must('monitor1', id, 'reopen', { reason: '诉求人来电反映仍未解决' });
     expect(reopened).toMatchObject({ state: 'in-progress', reopenCount: 1 });
+    expect(reopened.dueDates.complete.metAt).toBeNull();
+    expect(reopened.deadlineLevel).not.toBeNull();
   });
 
   it('escalates to a leader, who writes an instruction', async () => {
