@@ -62,6 +62,8 @@ export async function receiveUpload(
   let problem: AppError | null = null;
   const pending: Promise<void>[] = [];
 
+  // NOTE: a file over the limit is still read to its end (and discarded, never written) so the client
+  // receives the 413 message. A body size limit in the reverse proxy bounds how much that can be.
   const parser = busboy({
     headers: request.headers,
     // Browsers send file names as UTF-8; busboy's default, latin1, would garble Chinese names.
