@@ -125,12 +125,21 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
     await logOut();
   });
 
-  it('shows the case in the unit handler inbox', async () => {
+  it('shows the case in the unit handler inbox with a red card', async () => {
+    // Let the sign-for limit pass, as if the unit had left the case lying for days.
+    const hour = 3600_000;
+    await test.platform.db.models.CaseDeadline.update(
+      { warnAt: new Date(Date.now() - 2 * hour), dueAt: new Date(Date.now() - hour) },
+      { where: { caseId, stage: 'sign' } },
+    );
     await logIn('unit1');
 
     await expect.poll(() => row().count(), WAIT).toBe(1);
     expect(await row().textContent()).toContain('营业执照变更登记迟迟未办');
     expect(await row().getByText('实名').count()).toBe(1);
+    const badge = row().locator('.deadline-badge');
+    expect(await badge.textContent()).toBe('红牌');
+    expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(220, 38, 38)');
   });
 
   it('signs for, contacts and replies with an attachment', async () => {
