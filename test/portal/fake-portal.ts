@@ -83,9 +83,9 @@ export interface FakePortal {
   state(caseId: number): CaseState;
   /** Sets a case's deadline card to `level` and emits `case:deadline` to the open pages, as the scheduler would. */
   changeDeadline(caseId: number, level: 'yellow' | 'red'): void;
-  /** Answers the next action with this error instead of taking it. */
+  /** Makes the next action fail with this error instead of taking it. */
   failNextActionWith(error: AppError): void;
-  /** Answers the next upload with a bare HTML 413 page, as a proxy with a smaller body limit would. */
+  /** Rejects the next upload with a bare HTML 413 page, as a proxy with a smaller body limit would. */
   rejectNextUploadAsProxy(): void;
   /** Moves the case to another lead unit without telling the browser, as a supervisor would. */
   redispatchQuietly(caseId: number, unitId: number): void;

@@ -1,10 +1,10 @@
 /**
  * The case screens in Chromium against the real platform (database with the demo seed, REST API
  * and the renderer it serves), on SQLite and on MariaDB. A supervisor dispatches a case chosen
- * from the org tree, and the unit handler signs for it, contacts the caller and replies with an
- * attachment, a leader writes an instruction on the escalated case, and the supervisor reviews,
- * calls back and archives it. Then a duplicate is merged, a confidential identity released to
- * the unit, and a unit acts on a case that was moved away meanwhile.
+ * from the org tree. The unit handler sees it with a red card, signs for it, contacts the caller
+ * and replies with an attachment. The supervisor escalates it, a leader writes an instruction,
+ * and the supervisor reviews, calls back and archives it. Then a duplicate is merged, a
+ * confidential identity released to the unit, and a unit acts on a case moved away meanwhile.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
