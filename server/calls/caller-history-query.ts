@@ -1,7 +1,8 @@
 /**
  * The database reads behind a screen pop, as plain SQL without model instances: under a burst
  * of calls the time Sequelize spends building and hydrating models adds up to more than the
- * queries themselves. The four reads go to the database as one statement; each uses an index
+ * queries themselves. The four reads go to the database as one statement (on a SQLite file
+ * through a connection of its own, see `sqlite-reader.ts`); each uses an index
  * (enterprise_contacts.phone, calls.caller_number+started_at, cases.caller_number and
  * cases.enterprise_id).
  */
@@ -10,6 +11,7 @@ import type { Database } from '../../db/database';
 import { normalizePhoneNumber } from '../../db/repositories';
 import { OPEN_CASE_STATES, type CaseChannel, type CaseKind, type CaseState } from '../domain/terms';
 import type { CaseSummary, EnterpriseSummary } from '../realtime/socket-events';
+import { selectOnSqliteReader } from './sqlite-reader';
 
 /** The enterprise whose contact has this number; the most recently updated one when several share it. */
 const MATCHED_ENTERPRISE_ID = `(SELECT c.enterprise_id FROM enterprise_contacts c JOIN enterprises e ON e.id = c.enterprise_id
@@ -80,12 +82,10 @@ export async function queryCallerHistory(
   const number = normalizePhoneNumber(query.callerNumber);
   if (!number) return { enterprise: null, earlierCases: [], openCases: [], recentCalls: 0 };
 
-  const rows = await db.sequelize.query<HistoryRow>(CALLER_HISTORY_SQL, {
-    type: QueryTypes.SELECT,
-    replacements: { number, since: query.since, callId: query.callId, limit: query.limit, openStates: [...OPEN_CASE_STATES] },
-    raw: true,
-    logging: false,
-  });
+  const replacements = { number, since: query.since, callId: query.callId, limit: query.limit, openStates: [...OPEN_CASE_STATES] };
+  const rows =
+    (await selectOnSqliteReader<HistoryRow>(db, CALLER_HISTORY_SQL, replacements)) ??
+    (await db.sequelize.query<HistoryRow>(CALLER_HISTORY_SQL, { type: QueryTypes.SELECT, replacements, raw: true, logging: false }));
   const enterprise = rows.find((row) => row.part === 'enterprise');
   const calls = rows.find((row) => row.part === 'calls');
   const recent = rows.filter((row) => row.part === 'recent');
