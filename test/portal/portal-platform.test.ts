@@ -4,7 +4,8 @@
  * from the org tree. The unit handler sees it with a red card, signs for it, contacts the caller
  * and replies with an attachment. The supervisor escalates it, a leader writes an instruction,
  * and the supervisor reviews, calls back and archives it. Then a duplicate is merged, a
- * confidential identity released to the unit, and a unit acts on a case moved away meanwhile.
+ * confidential identity released to the unit, a co-handling unit sends its opinion, and a unit
+ * acts on a case moved away meanwhile.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldMessage, launchChromium } from '../desktop/browser';
 import { DEMO_PASSWORD } from '../../db/seed';
+import { hashPassword } from '../../server/auth/passwords';
 import { DIALECTS, startTestPlatform, type TestPlatform } from '../server/support/test-platform';
 
 const WAIT = { timeout: 8000, interval: 50 };
@@ -266,6 +268,49 @@ describe.each(DIALECTS)('case screens on the platform (%s)', (dialect) => {
     expect(await panel().getByRole('button', { name: '公开诉求人身份', exact: true }).count()).toBe(0);
     const after = await test.request('GET', `/api/cases/${created.id}`, { token: unitHandler });
     expect(after.body.callerNumber).toBe('13837060004');
+    await logOut();
+  });
+
+  it('lets a co-handling unit send its opinion to the lead unit', async () => {
+    const agent = await test.login('agent1');
+    const units = await test.request('GET', '/api/org-units', { token: agent });
+    const unitId = (code: string) => units.body.find((unit: { code: string }) => unit.code === code).id;
+    await test.platform.db.models.User.create({
+      username: 'unit-fgw',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      displayName: '孟凡军',
+      role: 'unit-handler',
+      orgUnitId: unitId('0102'),
+    });
+    const created = await registerCase(agent, { title: '产业扶持资金拨付滞后', callerNumber: '13837060005' });
+    caseNo = created.caseNo;
+    const dispatched = await test.request('POST', `/api/cases/${created.id}/actions`, {
+      token: agent,
+      body: { action: 'dispatch', leadUnitId: unitId('0101'), coUnitIds: [unitId('0102')] },
+    });
+    expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
+
+    await logIn('unit-fgw');
+    await expect.poll(() => row().count(), WAIT).toBe(1);
+    expect(await row().getByText('协办').count()).toBe(1);
+    await row().getByRole('button', { name: caseNo }).click();
+    // A co-handling unit works on the case once the lead unit has signed for it.
+    await expect.poll(() => panel().textContent(), WAIT).toContain('当前没有您可以进行的操作');
+    const signed = await test.request('POST', `/api/cases/${created.id}/actions`, { token: await test.login('unit1'), body: { action: 'sign' } });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    await panel().getByRole('button', { name: '关闭' }).click();
+    await row().getByRole('button', { name: caseNo }).click();
+
+    const toolbar = panel().getByRole('toolbar', { name: '可办理操作' });
+    await expect.poll(() => toolbar.getByRole('button').allTextContents().catch(() => []), WAIT).toContain('协办答复');
+    expect(await toolbar.getByRole('button', { name: '答复', exact: true }).count()).toBe(0);
+
+    await takeAction('协办答复', async (form) => {
+      await form.getByLabel('协办意见').fill('资金拨付需财政局会签，发改委已出具意见。');
+    });
+
+    await expect.poll(() => panel().getByRole('status').textContent(), WAIT).toBe('协办答复成功');
+    expect(await panel().getByRole('list', { name: '处理记录' }).textContent()).toContain('资金拨付需财政局会签，发改委已出具意见。');
     await logOut();
   });
 
