@@ -96,7 +96,12 @@ async function onConnection(socket: DeskSocket, options: GatewayOptions, parentL
   bind('agent:set-state', (request) => agents.requestState(requireAgentId(user), request.state, request.reason ?? null));
   bind('agent:end-wrap-up', () => agents.endWrapUp(requireAgentId(user)));
   bind('call:hangup', async (request) => {
-    await controlOwnCall(options, user, request.callId, ['ringing', 'talking'], (control) => control.hangup(request.callId, 'agent'));
+    // Hanging up a call that still rings would drop the caller instead of passing the call on,
+    // so the agent declines on the phone and the call goes to the next agent.
+    if (agents.status(requireAgentId(user))?.state === 'ringing') {
+      throw invalidState('来电尚未接通，不能挂断；不接听请在话机上拒接，来电将转给其他受理员');
+    }
+    await controlOwnCall(options, user, request.callId, ['talking'], (control) => control.hangup(request.callId, 'agent'));
   });
   bind('call:hold', async (request) => {
     await controlOwnCall(options, user, request.callId, ['talking'], (control) => control.hold(request.callId));

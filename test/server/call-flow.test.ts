@@ -164,6 +164,22 @@ describe.each(DIALECTS)('calls at the agent desk on %s', (dialect) => {
     await request(desktop, 'agent:end-wrap-up', {});
   });
 
+  it('refuses to hang up a call that still rings', async () => {
+    await readyDesktop();
+    const callId = newCallId();
+    test.hotline.startCall(callId, '13600000009');
+    test.hotline.offer(callId);
+    await nextEvent(desktop, 'agent:status', (status) => status.state === 'ringing');
+
+    const reply = await request(desktop, 'call:hangup', { callId });
+
+    expect(reply.ok).toBe(false);
+    expect(reply.code).toBe('INVALID_STATE');
+    expect(reply.message).toContain('在话机上拒接');
+    expect(test.hotline.commands).not.toContainEqual({ command: 'hangup', callId });
+    test.hotline.endOffer(callId, 'caller-gone');
+  });
+
   it('sets the agent not ready after ringing out (RONA)', async () => {
     await readyDesktop();
     const callId = newCallId();

@@ -42,7 +42,8 @@ export function CallControls() {
 
   if (!call) return null;
 
-  const live = call.phase === 'ringing' || call.phase === 'talking' || call.phase === 'held';
+  // A ringing call is declined on the phone, so that it goes on to the next agent.
+  const connected = call.phase === 'talking' || call.phase === 'held';
   const run = async (command: CallCommand) => {
     setBusy(true);
     setError(null);
@@ -71,7 +72,7 @@ export function CallControls() {
             保持
           </button>
         )}
-        <button type="button" class="button button-danger" disabled={busy || !live} onClick={() => run('call:hangup')}>
+        <button type="button" class="button button-danger" disabled={busy || !connected} onClick={() => run('call:hangup')}>
           挂断
         </button>
       </div>
