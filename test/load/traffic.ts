@@ -30,7 +30,8 @@ export interface Traffic {
   stop(): Promise<void>;
 }
 
-const CALLER_NAMES = ['', '', '民权县某商贸有限公司', '河南某食品有限公司', '民权某制冷设备有限公司'];
+/** Caller-ID names as a carrier sends them for mobile callers: usually none, sometimes a person's. */
+const CALLER_NAMES = ['', '', '', '张先生', '李女士'];
 const MENU_KEYS = ['1', '1', '1', '2', '0', ''];
 
 /** Starts placing calls at random intervals until `stop()`. */
@@ -54,8 +55,9 @@ export function startTraffic(sim: Simulator, options: TrafficOptions): Traffic {
   };
 
   const placeCall = async () => {
-    const known = options.knownNumbers.length > 0 && random() < 0.5;
-    const from = known ? pick(options.knownNumbers) : `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+    // The first call comes from a known enterprise, so a newcomer sees a matched pop at once.
+    const known = options.knownNumbers.length > 0 && (placed === 0 || random() < 0.5);
+    const from = known ? (placed === 0 ? options.knownNumbers[0] : pick(options.knownNumbers)) : `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
     const log = options.logger.child({ caller: from });
     let caller: SimCaller;
     try {

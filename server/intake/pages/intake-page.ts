@@ -11,11 +11,17 @@ const CREDIT_CODE_MESSAGES = {
 const form = document.querySelector<HTMLFormElement>('#intake-form');
 if (form) {
   const creditCode = form.elements.namedItem('creditCode') as HTMLInputElement;
-  creditCode.addEventListener('blur', () => {
+  const checkCode = (showProblem: boolean) => {
     const slot = form.querySelector<HTMLElement>('[data-field="creditCode"] .problem');
     const result = checkCreditCode(creditCode.value);
-    if (slot) slot.textContent = creditCode.value.trim() === '' || result.ok ? '' : CREDIT_CODE_MESSAGES[result.reason];
-  });
+    if (!slot) return;
+    if (creditCode.value.trim() === '' || result.ok) slot.textContent = '';
+    else if (showProblem) slot.textContent = CREDIT_CODE_MESSAGES[result.reason];
+  };
+  // The message goes as soon as the code is right, while typing: clearing it on blur would move
+  // the submit button away from under the click that caused the blur.
+  creditCode.addEventListener('input', () => checkCode(false));
+  creditCode.addEventListener('blur', () => checkCode(true));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
