@@ -39,7 +39,7 @@ export class AppError extends Error {
 export const authRequired = () => new AppError('AUTH_REQUIRED', 401, '请先登录');
 export const authInvalid = () => new AppError('AUTH_INVALID', 401, '登录已失效，请重新登录');
 export const loginFailed = () => new AppError('LOGIN_FAILED', 401, '用户名或密码错误');
-export const forbidden = (what = '此操作') => new AppError('FORBIDDEN', 403, `您的角色无权进行${what}`);
+export const forbidden = (what = '进行此操作') => new AppError('FORBIDDEN', 403, `您的角色无权${what}`);
 export const validationFailed = (fields: FieldProblem[]) =>
   new AppError('VALIDATION_FAILED', 400, fields.length ? fields.map((f) => f.message).join('；') : '输入有误', fields);
 export const notFound = (what: string) => new AppError('NOT_FOUND', 404, `${what}不存在`);

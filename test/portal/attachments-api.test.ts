@@ -207,7 +207,7 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     const listed = await test.request('GET', `/api/cases/${otherUnitCaseId}/attachments`, { token: unitHandler });
 
     expect(uploaded.status).toBe(403);
-    expect(uploaded.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权进行查看此工单的附件' });
+    expect(uploaded.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权查看此工单的附件' });
     expect(listed.status).toBe(403);
   });
 
@@ -227,7 +227,7 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     const response = await upload(ownUnitCaseId, leader, [{ name: '批示.pdf', bytes: PDF_BYTES }]);
 
     expect(response.status).toBe(403);
-    expect(response.body.error.message).toBe('您的角色无权进行上传附件');
+    expect(response.body.error.message).toBe('您的角色无权上传附件');
   });
 
   it('requires a login', async () => {

@@ -138,7 +138,7 @@ export async function startFakePortal(): Promise<FakePortal> {
       return null;
     }
     if (!follows(response.locals.user, stored)) {
-      sendError(response, new AppError('FORBIDDEN', 403, '您的角色无权进行查看此工单'));
+      sendError(response, new AppError('FORBIDDEN', 403, '您的角色无权查看此工单'));
       return null;
     }
     return stored;

@@ -46,7 +46,7 @@ describe.each(DIALECTS)('org units and leaders API on %s', (dialect) => {
     const response = await test.request('GET', '/api/leaders', { token: unitHandler });
 
     expect(response.status).toBe(403);
-    expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权进行查看领导名单' });
+    expect(response.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权查看领导名单' });
   });
 
   it('requires a login for both lists', async () => {

@@ -34,7 +34,7 @@ describe.each(DIALECTS)('time-limit admin routes on %s', (dialect) => {
       expect(read.status, username).toBe(403);
       expect(write.status, username).toBe(403);
       expect(settings.status, username).toBe(403);
-      expect(write.body.error.message).toBe('您的角色无权进行维护工作日历');
+      expect(write.body.error.message).toBe('您的角色无权维护工作日历');
     }
     expect((await test.request('GET', '/api/admin/time-limits')).status).toBe(401);
   });

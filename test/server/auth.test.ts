@@ -136,7 +136,7 @@ describe.each(DIALECTS)('login and roles on %s', (dialect) => {
 
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('FORBIDDEN');
-    expect(response.body.error.message).toMatch(/^您的角色无权进行/);
+    expect(response.body.error.message).toMatch(/^您的角色无权/);
   });
 
   it('lists every agent for a supervisor', async () => {

@@ -108,7 +108,7 @@ describe.each(DIALECTS)('reporter identity on %s', (dialect) => {
     for (const username of ['agent1', 'unit1'] as const) {
       const refused = await reveal(username, { reason: '核实' });
       expect(refused.status).toBe(403);
-      expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权进行向承办单位公开诉求人身份' });
+      expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权向承办单位公开诉求人身份' });
     }
     const blank = await reveal('monitor1', { reason: '  ' });
     expect(blank.status).toBe(400);

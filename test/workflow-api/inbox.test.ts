@@ -137,6 +137,6 @@ describe.each(DIALECTS)('inboxes on %s', (dialect) => {
 
     const refused = await p.test.request('GET', '/api/inbox', { token: p.token.agent1 });
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权进行查看待办工单' });
+    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您的角色无权查看待办工单' });
   });
 });
