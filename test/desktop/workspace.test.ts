@@ -260,6 +260,8 @@ describe('agent desktop workspace', () => {
       callId: 'call-1',
     });
     expect(await page.getByLabel('诉求内容').inputValue()).toBe('');
+    // The caller is still on the line, so a second matter starts from the caller's details.
+    expect(await page.getByLabel('联系电话').inputValue()).toBe('13937012345');
   });
 
   it('opens the saved case with its timeline', async () => {

@@ -9,6 +9,7 @@ import { ApiError } from '../api/http';
 import { draftFromPop, draftToRequest, emptyDraft, type CaseDraft, type FieldErrors } from '../forms/case-draft';
 import { mapServerFieldProblems } from '../forms/server-fields';
 import { creditCodeMessage, validateDraft } from '../forms/validate-case';
+import { callStore } from './call';
 import { addRecentCase } from './recent-cases';
 import { createStore } from './store';
 
@@ -120,6 +121,18 @@ export async function lookUpEnterprise(): Promise<void> {
   });
 }
 
+/**
+ * The draft that follows a saved case: while the caller is still on the line, a second matter of
+ * the same call keeps the caller and the enterprise. It is not linked to the call, because a call
+ * is linked to one case.
+ */
+function draftAfterSave(saved: CaseDraft): CaseDraft {
+  const call = callStore.get();
+  const stillOnCall = call !== null && (call.phase === 'talking' || call.phase === 'held') && call.pop.callId === saved.callId;
+  if (!stillOnCall) return emptyDraft();
+  return { ...draftFromPop(call.pop), callId: null };
+}
+
 /** Checks the draft and saves it. Returns the saved case, or null when a check or the request failed. */
 export async function saveCase(): Promise<CaseSummary | null> {
   const { draft, saving } = caseFormStore.get();
@@ -135,7 +148,7 @@ export async function saveCase(): Promise<CaseSummary | null> {
   try {
     const saved = await createCase(draftToRequest(draft));
     addRecentCase(saved);
-    caseFormStore.set({ ...initialState(), saved });
+    caseFormStore.set({ ...initialState(), draft: draftAfterSave(draft), saved });
     return saved;
   } catch (error) {
     caseFormStore.set((state) => ({ ...state, saving: false, ...describeSaveError(error) }));
