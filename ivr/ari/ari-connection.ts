@@ -21,6 +21,7 @@ import { TypedEventEmitter } from '../typed-emitter';
 import { AriRest, type OriginateRequest } from './ari-rest';
 import { isGone } from './errors';
 import { openEventSocket, type EventSocket } from './event-socket';
+import { useFreshConnectionPerRequest } from './fresh-connections';
 import { type AriSnapshot, type ChannelEvent, type ChannelInfo, type PlaybackEvent, type RecordingEvent, toAriEvent } from './model';
 import { WatchRegistry } from './watch-registry';
 
@@ -165,6 +166,7 @@ export class AriConnection {
 
   /** Connects, serves events until the socket closes, then returns; throws when connecting fails. */
   private async connectOnce(): Promise<void> {
+    useFreshConnectionPerRequest();
     this.client = await this.withTimeout(ariClient.connect(this.options.url, this.options.user, this.options.password), 'loading the ARI description');
     if (this.stopping.signal.aborted) return;
 
