@@ -2,23 +2,18 @@
  * The moment a running limit turns yellow, worked out once when its clock starts, so the
  * scheduler can find every limit that turned yellow with one indexed comparison in SQL.
  */
-import type { RunningDeadline, WarningThreshold, WorkingCalendar } from '../workflow/working-calendar';
-
-const DAY_MS = 24 * 3600 * 1000;
-const HOUR_MS = 3600 * 1000;
+import { warningWindowMs, type RunningDeadline, type WarningThreshold, type WorkingCalendar } from '../workflow/working-calendar';
 
 /**
  * Returns the first instant at which `calendar.deadlineStatus(deadline, instant, threshold)`
- * is at least yellow: the earliest moment whose remaining working time is at most the larger of
- * the threshold's share of the whole limit and its fixed amount. Remaining working time only
- * falls as time passes, so a binary search over milliseconds finds it. Returns `startedAt` when
- * the limit is yellow from the start, as a 1-day limit with a 1-day warning is.
+ * is at least yellow: the earliest moment whose remaining working time is at most
+ * `warningWindowMs`. Remaining working time only falls as time passes, so a binary search over
+ * milliseconds finds it. Returns `startedAt` only when the limit is yellow from the start, which
+ * happens when the threshold's share is 1 or the due date is not after the start.
  */
 export function warningStartsAt(calendar: WorkingCalendar, deadline: RunningDeadline, threshold: WarningThreshold): Date {
   const total = calendar.workingTimeBetween(deadline.startedAt, deadline.dueAt, deadline.unit);
-  const amount = deadline.unit === 'working-days' ? threshold.workingDays : threshold.workingHours;
-  const unitMs = deadline.unit === 'working-days' ? DAY_MS : HOUR_MS;
-  const warningMs = Math.max(threshold.fraction * total, amount === undefined ? 0 : amount * unitMs);
+  const warningMs = warningWindowMs(total, deadline.unit, threshold);
   const remainingAt = (instant: number) => calendar.workingTimeBetween(new Date(instant), deadline.dueAt, deadline.unit);
 
   let low = deadline.startedAt.getTime();

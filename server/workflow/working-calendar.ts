@@ -53,6 +53,19 @@ export interface WarningThreshold {
   workingHours?: number;
 }
 
+/**
+ * Remaining working time, in milliseconds of the limit's unit, from which a limit of `totalMs`
+ * is yellow: the larger of the threshold's share of the limit and its fixed amount. A fixed
+ * amount that covers the whole limit (1 working day left of a 1-working-day limit) is ignored,
+ * so a clock that has its full working time ahead starts normal unless the share is 1.
+ */
+export function warningWindowMs(totalMs: number, unit: WorkingTimeUnit, threshold: WarningThreshold): number {
+  const amount = unit === 'working-days' ? threshold.workingDays : threshold.workingHours;
+  const unitMs = unit === 'working-days' ? DAY_MS : 60 * MINUTE_MS;
+  const fixedMs = amount === undefined ? 0 : amount * unitMs;
+  return Math.max(threshold.fraction * totalMs, fixedMs < totalMs ? fixedMs : 0);
+}
+
 /** A limit that is running: when its clock started, when it falls due and how it is counted. */
 export interface RunningDeadline {
   startedAt: Date;
@@ -302,9 +315,7 @@ export class WorkingCalendar {
     const remainingMs = this.workingTimeBetween(now, deadline.dueAt, deadline.unit);
     if (now.getTime() > deadline.dueAt.getTime()) return { level: 'red', remainingMs, totalMs };
 
-    const unitMs = deadline.unit === 'working-days' ? DAY_MS : 60 * MINUTE_MS;
-    const amount = deadline.unit === 'working-days' ? threshold.workingDays : threshold.workingHours;
-    const yellow = remainingMs <= threshold.fraction * totalMs || (amount !== undefined && remainingMs <= amount * unitMs);
+    const yellow = remainingMs <= warningWindowMs(totalMs, deadline.unit, threshold);
     return { level: yellow ? 'yellow' : 'normal', remainingMs, totalMs };
   }
 

@@ -67,6 +67,24 @@ describe.each(DIALECTS)('case deadlines on %s', (dialect) => {
     expect(complete.level).toBe('normal');
   });
 
+  it('keeps a Saturday dispatch normal', async () => {
+    // 10:00 on Saturday 7 November 2026. The 1-working-day sign-for limit runs through Monday 9 November.
+    const saturday = new Date('2026-11-07T02:00:00Z');
+    const { caseId, deadlines } = await dispatchCase(test.db, saturday, 'complaint');
+    const sign = stageOf(deadlines, 'sign');
+
+    expect(sign.dueAt).toBe('2026-11-09T15:59:59.000Z');
+    expect(sign.level).toBe('normal');
+    expect(new Date(sign.warnAt).getTime()).toBeGreaterThan(new Date('2026-11-09T00:00:00Z').getTime());
+
+    const mondayMorning = await getCaseDueDates(test.db, caseId, { now: new Date('2026-11-09T01:00:00Z') });
+    expect(mondayMorning.dueDates.sign?.level).toBe('normal');
+    expect(mondayMorning.deadlineLevel).toBe('normal');
+
+    const mondayNight = await getCaseDueDates(test.db, caseId, { now: new Date('2026-11-09T13:00:00Z') });
+    expect(mondayNight.dueDates.sign?.level).toBe('yellow');
+  });
+
   it('applies category limits from the site settings', async () => {
     const category = await test.db.models.Category.findOne({ where: { parentId: null }, order: [['code', 'ASC']] });
     await saveTimeLimitSettings(test.db, { ...DEFAULT_TIME_LIMIT_SETTINGS, byCategory: { [category!.code]: { complete: { amount: 3, unit: 'working-days' } } } }, adminId);

@@ -32,11 +32,33 @@ describe('warning start', () => {
     expect(calendar.deadlineStatus(deadline, new Date(warnAt.getTime() - SECOND), DEFAULT_WARNING).level).toBe('normal');
   });
 
-  it('starts at once when the warning covers the whole limit', () => {
+  it('ignores a fixed warning covering the whole limit', () => {
+    const startedAt = new Date('2026-11-04T02:00:00Z');
+    const deadline: RunningDeadline = { startedAt, dueAt: calendar.addWorkingDays(startedAt, 1), unit: 'working-days' };
+    const threshold = { fraction: 0.25, workingDays: 2 };
+    const warnAt = warningStartsAt(calendar, deadline, threshold);
+
+    expect(warnAt.getTime()).toBeGreaterThan(startedAt.getTime());
+    expect(calendar.deadlineStatus(deadline, startedAt, threshold).level).toBe('normal');
+    expect(calendar.deadlineStatus(deadline, warnAt, threshold).level).toBe('yellow');
+  });
+
+  it('keeps a 1-day limit from Saturday normal', () => {
+    const saturday = new Date('2026-11-07T02:00:00Z');
+    const deadline: RunningDeadline = { startedAt: saturday, dueAt: calendar.addWorkingDays(saturday, 1), unit: 'working-days' };
+    const warnAt = warningStartsAt(calendar, deadline, DEFAULT_WARNING);
+
+    expect(calendar.deadlineStatus(deadline, saturday, DEFAULT_WARNING).level).toBe('normal');
+    // The last quarter of Monday 9 November, the only working day of the limit, is yellow.
+    expect(warnAt.getTime()).toBeGreaterThan(new Date('2026-11-09T09:00:00Z').getTime());
+    expect(calendar.deadlineStatus(deadline, warnAt, DEFAULT_WARNING).level).toBe('yellow');
+  });
+
+  it('starts at once when the whole limit is the warning share', () => {
     const startedAt = new Date('2026-11-04T02:00:00Z');
     const deadline: RunningDeadline = { startedAt, dueAt: calendar.addWorkingDays(startedAt, 1), unit: 'working-days' };
 
-    expect(warningStartsAt(calendar, deadline, { fraction: 0.25, workingDays: 2 })).toEqual(startedAt);
+    expect(warningStartsAt(calendar, deadline, { fraction: 1 })).toEqual(startedAt);
   });
 
   it('never starts after the due date', () => {
