@@ -5,7 +5,7 @@
  */
 import type { CaseState } from '../../server/domain/terms';
 import type { Database } from '../database';
-import { startCaseDeadlines } from '../repositories/case-deadlines';
+import { markStageMet, startCaseDeadlines } from '../repositories/case-deadlines';
 import { createCase, transitionCase } from '../repositories/cases';
 import { DEMO_CALL_ID, DEMO_CALLER_NUMBER, DEMO_CASES, DEMO_ENTERPRISES } from './demo-data';
 import { townshipCode } from './organisation';
@@ -106,6 +106,8 @@ export async function seedDemoCases(db: Database, now: Date): Promise<number> {
       );
       state = step.to;
       if (unit) await putOnUnit(db, summary.id, unit.id, daysAgo(demoCase.daysAgo, 10 + index * 60));
+      // A signed case's sign-for clock stopped when the unit signed, as the sign action stops it.
+      if (step.to === 'signed') await markStageMet(db, summary.id, 'sign', daysAgo(demoCase.daysAgo, 10 + index * 60));
     }
   }
   return DEMO_CASES.length;

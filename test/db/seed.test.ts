@@ -140,4 +140,21 @@ describe.each(DIALECTS)('demo seed on %s', (dialect) => {
     const agent1 = await findUserByUsername(test.db, 'agent1');
     expect(await bcrypt.compare(DEMO_PASSWORD, agent1!.passwordHash)).toBe(true);
   });
+
+  it('stops the sign-for clock of signed cases', async () => {
+    await seed(test.db, { demo: true });
+    const signed = await test.db.models.Case.findAll({ where: { state: 'signed' }, attributes: ['id'] });
+    const dispatched = await test.db.models.Case.findAll({ where: { state: 'dispatched' }, attributes: ['id'] });
+
+    expect(signed.length).toBeGreaterThan(0);
+    expect(dispatched.length).toBeGreaterThan(0);
+    for (const record of signed) {
+      const sign = await test.db.models.CaseDeadline.findOne({ where: { caseId: record.id, stage: 'sign', cancelledAt: null } });
+      expect(sign?.metAt, `case ${record.id}`).toBeInstanceOf(Date);
+    }
+    for (const record of dispatched) {
+      const sign = await test.db.models.CaseDeadline.findOne({ where: { caseId: record.id, stage: 'sign', cancelledAt: null } });
+      expect(sign?.metAt, `case ${record.id}`).toBeNull();
+    }
+  });
 });
