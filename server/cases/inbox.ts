@@ -32,7 +32,7 @@ export async function listInboxOf(
 }
 
 /** Worst level of the running clocks of each case, in one query for the whole page. */
-async function runningLevels(db: Database, caseIds: number[], now: Date): Promise<Map<number, DeadlineLevel>> {
+export async function runningLevels(db: Database, caseIds: number[], now: Date): Promise<Map<number, DeadlineLevel>> {
   const levels = new Map<number, DeadlineLevel>();
   if (caseIds.length === 0) return levels;
 

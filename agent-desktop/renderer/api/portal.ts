@@ -7,7 +7,8 @@ export function fetchInbox(limit: number, offset: number): Promise<CaseListPage<
   return apiRequest('GET', `/api/inbox?limit=${limit}&offset=${offset}`);
 }
 
-export function fetchPlatformCases(state: CaseState | null, limit: number, offset: number): Promise<CaseListPage<CaseSummary>> {
+/** Lists the cases a platform role sees, each with its completion due date, deadline level and supervision flag. */
+export function fetchPlatformCases(state: CaseState | null, limit: number, offset: number): Promise<CaseListPage<CaseSummary & Pick<InboxItem, 'dueAt' | 'deadlineLevel' | 'supervised'>>> {
   const filter = state ? `&state=${encodeURIComponent(state)}` : '';
   return apiRequest('GET', `/api/cases?limit=${limit}&offset=${offset}${filter}`);
 }

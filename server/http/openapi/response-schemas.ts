@@ -74,7 +74,21 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   CaseList: {
     type: 'object',
     required: ['items', 'total'],
-    properties: { items: { type: 'array', items: ref('CaseSummary') }, total: { type: 'integer', description: 'Matching cases over all pages.' } },
+    properties: { items: { type: 'array', items: ref('CaseListEntry') }, total: { type: 'integer', description: 'Matching cases over all pages.' } },
+  },
+  CaseListEntry: {
+    allOf: [
+      ref('CaseSummary'),
+      {
+        type: 'object',
+        required: ['dueAt', 'deadlineLevel', 'supervised'],
+        properties: {
+          dueAt: { type: ['string', 'null'], format: 'date-time', description: 'Completion due date, null for a case never dispatched.' },
+          deadlineLevel: { type: ['string', 'null'], enum: ['normal', 'yellow', 'red', null], description: 'Worst level of the running clocks, null when none runs.' },
+          supervised: { type: 'boolean', description: 'Under supervision (督办).' },
+        },
+      },
+    ],
   },
   CaseEvent: {
     type: 'object',

@@ -7,7 +7,8 @@ import { Router } from 'express';
 import { getCase } from '../../../../db/repositories';
 import type { ServerContext } from '../../../context';
 import { forbidden, notFound } from '../../../errors';
-import { canReadCase, listVisibleCases, loadCaseActor } from '../../../cases/case-access';
+import { canReadCase, loadCaseActor } from '../../../cases/case-access';
+import { listCaseEntries } from '../../../cases/case-list';
 import { buildCaseView } from '../../../cases/case-workflow-view';
 import { CREATE_CASE_LABELS, createCaseRequestSchema } from '../../../cases/create-case-request';
 import { presentCase } from '../../../cases/present-case';
@@ -22,7 +23,7 @@ export function casesRouter(context: ServerContext): Router {
 
   router.get('/api/cases', allow('cases:read'), async (request, response) => {
     const query = parseInput(caseListQuerySchema, request.query, CASE_LIST_LABELS);
-    response.json(await listVisibleCases(context.db, signedInUser(request), query));
+    response.json(await listCaseEntries(context.db, signedInUser(request), query));
   });
 
   router.get('/api/cases/:id', allow('cases:view'), async (request, response) => {
