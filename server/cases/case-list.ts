@@ -1,6 +1,7 @@
 /**
  * The case list (`GET /api/cases`): each case of the page with its completion due date, the
- * worst level of its running clocks and its supervision flag, read with two queries per page rather than one per case.
+ * worst level of its running clocks and its supervision flag, read with two queries per page
+ * rather than one per case.
  */
 import { Op } from 'sequelize';
 import type { Database } from '../../db/database';
