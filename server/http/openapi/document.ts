@@ -3,7 +3,6 @@
  * from the same zod schemas the routes parse with; responses come from `RESPONSE_SCHEMAS`.
  * `docs/openapi.json` is this document written out (`npm run docs:openapi`).
  */
-import { z } from 'zod';
 import { createCaseRequestSchema } from '../../cases/create-case-request';
 import { attachmentParamsSchema, caseAttachmentsParamsSchema } from '../routes/attachments/schemas';
 import { loginRequestSchema } from '../routes/auth/schemas';
@@ -14,27 +13,8 @@ import { DEPARTMENT_PATHS } from '../routes/department/openapi-paths';
 import { INTAKE_PATHS } from '../routes/intake/openapi-paths';
 import { WORKFLOW_PATHS, WORKFLOW_SCHEMAS } from './workflow-paths';
 import { TIME_LIMIT_PATHS, TIME_LIMIT_SCHEMAS } from './time-limit-paths';
+import { error, json, parameters, ref, schemaOf as requestSchema, type JsonSchema } from './schema-helpers';
 
-type JsonSchema = Record<string, unknown>;
-
-function requestSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-function parameters(schema: z.ZodType, location: 'query' | 'path'): JsonSchema[] {
-  const json = requestSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: location,
-    required: location === 'path' || (json.required ?? []).includes(name),
-    schema: property,
-  }));
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
 
 /** Error responses shared by every route behind a login. */
 const SIGNED_IN_ERRORS = {

@@ -12,27 +12,8 @@ import {
   calendarYearSchema,
   timeLimitSettingsDocSchema,
 } from '../routes/time-limits/schemas';
+import { error, json, parameters, ref, schemaOf, type JsonSchema } from './schema-helpers';
 
-type JsonSchema = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-function parameters(schema: z.ZodType, location: 'query' | 'path'): JsonSchema[] {
-  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: location,
-    required: location === 'path' || (json.required ?? []).includes(name),
-    schema: property,
-  }));
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schemaOf(schema) } } });
 const ADMIN_ERRORS = {
   401: error('AUTH_REQUIRED without a token, AUTH_INVALID for a bad or expired token'),

@@ -4,27 +4,8 @@ import { CASE_STATES, SATISFACTION_LEVELS } from '../../domain/terms';
 import { ACTION_INPUT_SCHEMAS } from '../../workflow/case-action-input';
 import { caseIdSchema } from '../routes/cases/schemas';
 import { inboxQuerySchema, revealIdentityRequestSchema } from '../routes/cases/workflow-schemas';
+import { error, json, parameters, ref, schemaOf, type JsonSchema } from './schema-helpers';
 
-type JsonSchema = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-function parameters(schema: z.ZodType, location: 'query' | 'path'): JsonSchema[] {
-  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: location,
-    required: location === 'path' || (json.required ?? []).includes(name),
-    schema: property,
-  }));
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
 const nullable = (type: string): JsonSchema => ({ type: [type, 'null'] });
 const isoTime: JsonSchema = { type: 'string', format: 'date-time' };
 const ROLE_ERRORS = {

@@ -1,17 +1,8 @@
 /** OpenAPI paths of the department platforms: deliveries of a case, units' endpoints, and the signed status reports. */
-import { z } from 'zod';
 import { statusReportSchema } from '../../../department-push/status-report';
 import { unitEndpointRequestSchema } from './router';
+import { error, json, schemaOf, type JsonSchema } from '../../openapi/schema-helpers';
 
-type JsonSchema = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json({ $ref: '#/components/schemas/Error' }, description);
 const SIGNED_IN_ERRORS = { 401: error('AUTH_REQUIRED without a token, AUTH_INVALID for a bad or expired token') };
 const pathParameter = (name: string, type: string) => ({ name, in: 'path', required: true, schema: { type } });
 

@@ -2,16 +2,8 @@
 import { z } from 'zod';
 import { apiIntakeRequestSchema, progressRequestSchema, webIntakeRequestSchema } from '../../../intake/intake-request';
 import { apiKeyIdSchema, createApiKeyRequestSchema } from './admin-router';
+import { error, json, schemaOf, type JsonSchema } from '../../openapi/schema-helpers';
 
-type JsonSchema = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json({ $ref: '#/components/schemas/Error' }, description);
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schemaOf(schema) } } });
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const ADMIN_ERRORS = {
