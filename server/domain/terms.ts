@@ -24,7 +24,7 @@ export const AGENT_STATE_LABELS: Record<AgentState, string> = {
   'wrap-up': '话后整理',
 };
 
-/** Why an agent is not ready; `no-answer` is set by the system when the agent's phone rang out (RONA). */
+/** Reason an agent is not ready. The system sets `no-answer` when the agent's phone rang out (RONA). */
 export const NOT_READY_REASONS = ['break', 'meal', 'meeting', 'training', 'no-answer', 'other'] as const;
 export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
 export const NOT_READY_REASON_LABELS: Record<NotReadyReason, string> = {
@@ -44,7 +44,7 @@ export const SKILL_LABELS: Record<Skill, string> = {
   general: '综合受理',
 };
 
-/** What the caller chose in the IVR menu; `none` means no or wrong input until the retries ran out. */
+/** Caller's choice in the IVR menu. `none` means no or wrong input until the retries ran out. */
 export const IVR_CHOICES = ['enterprise', 'general', 'agent', 'none'] as const;
 export type IvrChoice = (typeof IVR_CHOICES)[number];
 export const IVR_CHOICE_LABELS: Record<IvrChoice, string> = {
@@ -148,6 +148,6 @@ export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
 export const ORG_UNIT_TYPES = ['platform', 'department', 'township', 'village', 'discipline'] as const;
 export type OrgUnitType = (typeof ORG_UNIT_TYPES)[number];
 
-/** Who ended a call. `system` covers our own hang-ups, such as the queue time-out or a shutdown. */
+/** Party that ended a call. `system` covers the platform's own hang-ups, such as a shutdown. */
 export const CALL_PARTIES = ['caller', 'agent', 'system'] as const;
 export type CallParty = (typeof CALL_PARTIES)[number];

@@ -186,7 +186,7 @@ describe.each(DIALECTS)('whole calls on %s', (dialect) => {
   });
 });
 
-/** The call id the platform gave the newest call from `callerNumber`, read from the call log. */
+/** Reads from the call log the id the platform gave the newest call from `callerNumber`. */
 async function callIdOf(hotline: SimPlatform, callerNumber: string): Promise<string> {
   let callId: string | null = null;
   await eventually(

@@ -10,7 +10,7 @@ import type { SimCaller, Simulator } from '../sim/index';
 export interface TrafficOptions {
   /** Mean seconds between new calls. */
   meanIntervalSeconds: number;
-  /** Most calls in progress at once; no new call starts above it. */
+  /** Maximum number of calls in progress at once; no new call starts while it is reached. */
   maxConcurrentCalls: number;
   /** Caller numbers that belong to known enterprises; about half of the calls come from them. */
   knownNumbers: readonly string[];
@@ -57,7 +57,8 @@ export function startTraffic(sim: Simulator, options: TrafficOptions): Traffic {
   const placeCall = async () => {
     // The first call comes from a known enterprise, so a newcomer sees a matched pop at once.
     const known = options.knownNumbers.length > 0 && (placed === 0 || random() < 0.5);
-    const from = known ? (placed === 0 ? options.knownNumbers[0] : pick(options.knownNumbers)) : `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+    let from = `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+    if (known) from = placed === 0 ? options.knownNumbers[0] : pick(options.knownNumbers);
     const log = options.logger.child({ caller: from });
     let caller: SimCaller;
     try {
